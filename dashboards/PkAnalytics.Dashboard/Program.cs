@@ -1,0 +1,14 @@
+using PkAnalytics.Dashboard;
+using PkAnalytics.Dashboard.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddDashboard();
+
+var app = builder.Build();
+await app.EnsureSchemaIsCurrentAsync();
+app.UseDashboard();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.Run();
+
+/// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PkAnalytics.Warehouse.Schema;
+
+namespace PkAnalytics.Warehouse;
+
+public static class WarehouseServiceCollectionExtensions
+{
+    /// <summary>One NpgsqlDataSource for the process (it owns the pool); a connection per operation.</summary>
+    public static IServiceCollection AddWarehouse(this IServiceCollection services, string? configuredConnectionString)
+    {
+        var connectionString = WarehouseOptions.ResolveConnectionString(configuredConnectionString);
+        services.AddSingleton(_ => CreateDataSource(connectionString));
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<ReadModels.AgencyDirectory>();
+        return services;
+    }
+
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.ApplicationName ??= "PkAnalytics";
+        return builder.Build();
+    }
+}
