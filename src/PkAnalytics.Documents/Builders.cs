@@ -273,13 +273,18 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
 
     private void Add(string indicatorText, int line, string targetText, int targetLine, string? unitText)
     {
-        var target = Numbers.ParseTarget(Text.StripLetterLabel(targetText), unitText, out var ambiguous);
+        var target = Numbers.ParseTarget(Text.StripLetterLabel(targetText), unitText, out var ambiguous, out var malformed);
+        if (malformed)
+        {
+            findings.Add("malformed_number", FindingSeverity.Warning, $"target \"{target.Raw}\" has a stray space inside the number; read as {target.Value}", targetLine);
+        }
+
         if (ambiguous)
         {
             findings.Add("ambiguous_number", FindingSeverity.Info, $"target \"{target.Raw}\" could be read two ways; read as {target.Value} (Indonesian thousands separator)", targetLine);
         }
 
-        var ind = Text.StripItemLabel(indicatorText).TrimEnd(';').Trim();
+        var ind = Text.StripItemLabel(indicatorText);
         lastEmitted = new IndicatorTarget(objective, ind, target, line);
         output.Add(lastEmitted);
         lastEmittedIndex = output.Count - 1;
@@ -796,10 +801,9 @@ internal sealed class ExplanationTable(Header header, FindingSink findings)
 
         FlushExplicitRow();
         var text = cell.Text;
-        if (cell.Paragraph && text.Length > 80)
+        if (cell.Paragraph && text.Length > 60)
         {
-            Finish();
-            Closed = true;
+            // Running text between rows (an explanation that spilled out of its cell).
             return;
         }
 
@@ -912,7 +916,12 @@ internal sealed class ExplanationTable(Header header, FindingSink findings)
 
     private void Emit(Cell ind, Cell target)
     {
-        var value = Numbers.ParseTarget(Text.StripLetterLabel(target.Text), null, out var ambiguous);
+        var value = Numbers.ParseTarget(Text.StripLetterLabel(target.Text), null, out var ambiguous, out var malformed);
+        if (malformed)
+        {
+            findings.Add("malformed_number", FindingSeverity.Warning, $"target \"{value.Raw}\" has a stray space inside the number; read as {value.Value}", target.Line);
+        }
+
         if (ambiguous)
         {
             findings.Add("ambiguous_number", FindingSeverity.Info, $"target \"{value.Raw}\" could be read two ways; read as {value.Value}", target.Line);

@@ -28,9 +28,14 @@ internal static partial class Numbers
     private static partial Regex Magnitude();
 
     /// <summary>Parses a target cell. <paramref name="ambiguous"/> is set when a single separator could be read two ways.</summary>
-    public static TargetValue ParseTarget(string raw, string? unitCell, out bool ambiguous)
+    public static TargetValue ParseTarget(string raw, string? unitCell, out bool ambiguous) =>
+        ParseTarget(raw, unitCell, out ambiguous, out _);
+
+    /// <summary>Parses a target cell; <paramref name="malformed"/> is set for a number broken by a stray space ("3.300.000.000 .000").</summary>
+    public static TargetValue ParseTarget(string raw, string? unitCell, out bool ambiguous, out bool malformed)
     {
         ambiguous = false;
+        malformed = false;
         raw = Text.Collapse(raw);
         var body = Text.StripLetterLabel(raw);
         if (Grade().IsMatch(body.Trim()))
@@ -39,6 +44,7 @@ internal static partial class Numbers
         }
 
         var normalised = SpacedSeparator().Replace(body, m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
+        malformed = normalised != body;
         var tokens = NumberToken().Matches(normalised);
         if (tokens.Count == 0)
         {

@@ -509,10 +509,18 @@ internal static partial class PkParser
         foreach (var e in draft.ExplanationTargets)
         {
             var tokens = Text.Tokens(e.Indicator);
-            var best = l1.Select(x => (x.Indicator, Score: Text.Similarity(tokens, x.Tokens)))
-                .OrderByDescending(x => x.Score).FirstOrDefault();
-            if (best.Indicator is null || best.Score < 0.5)
+            var ranked = l1.Select(x => (x.Indicator, Score: Text.Similarity(tokens, x.Tokens)))
+                .OrderByDescending(x => x.Score).Take(2).ToList();
+            if (ranked.Count == 0 || ranked[0].Score < 0.5)
             {
+                continue;
+            }
+
+            var best = ranked[0];
+            if (ranked.Count > 1 && ranked[1].Score >= 0.5 && best.Score - ranked[1].Score < 0.15
+                && ranked[1].Indicator.Target.Value != best.Indicator.Target.Value)
+            {
+                // The restatement fits several Lampiran 1 indicators (it combines them): no single counterpart.
                 continue;
             }
 
@@ -703,14 +711,15 @@ internal static partial class PkParser
         return new string(n.Where(char.IsLetterOrDigit).ToArray());
     }
 
-    /// <summary>A superior's budget line against the same line split over the agreements of the officials below
-    /// (who name the superior as their second party): a small difference is an arithmetic error.</summary>
+    /// <summary>A superior's budget line against the lines that make it up in the agreements of the officials
+    /// below (who name the superior as their second party): the same-named line(s), or a run of lines one level
+    /// deeper whose sum comes within 0,1 % of it. A difference is an arithmetic error of the document.</summary>
     private static void CheckAcrossAgreements(List<Draft> drafts)
     {
         foreach (var sup in drafts)
         {
             var key = PersonKey(sup.Cover.First.Name);
-            var subs = drafts.Where(d => d != sup && PersonKey(d.Cover.Second.Name) == key).ToList();
+            var subs = drafts.Where(d => d != sup && PersonKey(d.Cover.Second.Name) == key && PersonKey(d.Cover.First.Name) != key).ToList();
             if (subs.Count == 0)
             {
                 continue;
@@ -718,22 +727,95 @@ internal static partial class PkParser
 
             foreach (var line in sup.Budget.Where(b => b.Amount is not null))
             {
-                var same = subs.SelectMany(s => s.Budget).Where(b => b.Amount is not null && b.Level == line.Level && NameKey(b.Name) == NameKey(line.Name)).ToList();
-                if (same.Count == 0)
+                var same = new List<(decimal Amount, int Line)>();
+                foreach (var sub in subs)
                 {
+                    for (var i = 0; i < sub.Budget.Count; i++)
+                    {
+                        var b = sub.Budget[i];
+                        if (NameKey(b.Name) != NameKey(line.Name))
+                        {
+                            continue;
+                        }
+
+                        if (b.Amount is not null)
+                        {
+                            same.Add((b.Value, b.Line));
+                        }
+                        else
+                        {
+                            var children = ChildrenOf(sub.Budget, i);
+                            if (children.Count > 0 && children.All(c => c.Amount is not null))
+                            {
+                                same.Add((children.Sum(c => c.Value), b.Line));
+                            }
+                        }
+                    }
+                }
+
+                if (same.Count > 0)
+                {
+                    var sum = same.Sum(s => s.Amount);
+                    if (sum != line.Value)
+                    {
+                        sup.Findings.Add("budget_sum_mismatch", FindingSeverity.Warning,
+                            $"\"{line.Name}\" is Rp {Numbers.Rupiah(line.Value)} here, but the agreements below it (lines {string.Join(", ", same.Select(s => s.Line))}) add up to Rp {Numbers.Rupiah(sum)} (difference Rp {Numbers.Rupiah(Math.Abs(sum - line.Value))})",
+                            line.Line);
+                    }
+
                     continue;
                 }
 
-                var sum = same.Sum(b => b.Value);
-                var diff = Math.Abs(sum - line.Value);
-                if (diff != 0 && diff <= line.Value / 100)
+                foreach (var sub in subs)
                 {
-                    sup.Findings.Add("budget_sum_mismatch", FindingSeverity.Warning,
-                        $"\"{line.Name}\" is Rp {Numbers.Rupiah(line.Value)} here, but the agreements below it (lines {string.Join(", ", same.Select(s => s.Line))}) add up to Rp {Numbers.Rupiah(sum)} (difference Rp {Numbers.Rupiah(diff)})",
-                        line.Line);
+                    if (NearRun(sub.Budget, line) is { } run)
+                    {
+                        sup.Findings.Add("budget_sum_mismatch", FindingSeverity.Warning,
+                            $"\"{line.Name}\" is Rp {Numbers.Rupiah(line.Value)} here, but its {LevelWords(run.Level)} in the agreement below (lines {run.First}-{run.Last}) add up to Rp {Numbers.Rupiah(run.Sum)} (difference Rp {Numbers.Rupiah(Math.Abs(run.Sum - line.Value))})",
+                            line.Line);
+                        break;
+                    }
                 }
             }
         }
+    }
+
+    /// <summary>A run of consecutive lines one level below <paramref name="line"/> whose sum is within 0,1 % of
+    /// it but not equal, when no run equals it exactly.</summary>
+    private static (decimal Sum, int First, int Last, BudgetLevel Level)? NearRun(List<BudgetItem> lines, BudgetItem line)
+    {
+        if (line.Level == BudgetLevel.SubKegiatan || line.Value <= 0)
+        {
+            return null;
+        }
+
+        var childLevel = line.Level == BudgetLevel.Program ? BudgetLevel.Kegiatan : BudgetLevel.SubKegiatan;
+        var level = lines.Where(b => b.Amount is not null && b.Level == childLevel).ToList();
+        (decimal, int, int, BudgetLevel)? near = null;
+        for (var i = 0; i < level.Count; i++)
+        {
+            decimal sum = 0;
+            for (var j = i; j < level.Count && j < i + 60; j++)
+            {
+                sum += level[j].Value;
+                if (sum == line.Value)
+                {
+                    return null;
+                }
+
+                if (j > i && Math.Abs(sum - line.Value) * 1000 <= line.Value && near is null)
+                {
+                    near = (sum, level[i].Line, level[j].Line, childLevel);
+                }
+
+                if (sum > line.Value * 1.01m)
+                {
+                    break;
+                }
+            }
+        }
+
+        return near;
     }
 
     /// <summary>The file ends inside its last agreement: no Lampiran tables, or a Penjelasan without its target table.</summary>

@@ -15,13 +15,13 @@ internal sealed class SourceLine
         {
             IsPipe = true;
             var inner = trimmed.Trim('|');
-            Segments = inner.Split('|').Select(Documents.Text.Collapse).ToArray();
-            IsRule = Segments.All(s => s.Length == 0 || s.All(c => c is '-' or ':' or ' '));
+            Segments = inner.Split('|').Select(Documents.Text.CollapseKeepItems).ToArray();
+            IsRule = Segments.Any(s => s.Length > 0) && Segments.All(s => s.Length == 0 || s.All(c => c is '-' or ':' or ' '));
         }
         else if (Tabbed)
         {
-            Segments = Cleaned.Split('\t').Select(Documents.Text.Collapse).ToArray();
-            IsRule = Segments.All(s => s.Length == 0 || s.All(c => c is '-' or ':' or ' ' or '|'));
+            Segments = Cleaned.Split('\t').Select(Documents.Text.CollapseKeepItems).ToArray();
+            IsRule = Segments.Any(s => s.Length > 0) && Segments.All(s => s.Length == 0 || s.All(c => c is '-' or ':' or ' ' or '|'));
         }
         else
         {

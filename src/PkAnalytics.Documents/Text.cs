@@ -79,6 +79,18 @@ internal static partial class Text
         return sb.ToString();
     }
 
+    /// <summary>Whitespace collapsed like <see cref="Collapse"/>, but item separators kept (trimmed around them).</summary>
+    public static string CollapseKeepItems(string s)
+    {
+        if (s.IndexOf(ItemSeparator) < 0)
+        {
+            return Collapse(s);
+        }
+
+        var parts = s.Split(ItemSeparator).Select(Collapse).Where(p => p.Length > 0);
+        return string.Join(ItemSeparator, parts);
+    }
+
     /// <summary>Collapsed text without the cell's leading list numbering ("1.", "1)", "a.", "-", "•").</summary>
     public static string StripItemLabel(string s)
     {
