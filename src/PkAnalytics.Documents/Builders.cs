@@ -22,6 +22,8 @@ internal sealed class FindingSink
 /// <summary>Lampiran 1 performance table(s): objectives, indicators and targets, by row structure and wording.</summary>
 internal sealed partial class PerformanceTable(Header header, FindingSink findings)
 {
+    public FindingSink Findings => findings;
+
     private readonly List<IndicatorTarget> output = [];
     private string objective = string.Empty;
     private int objectiveLine;
@@ -296,58 +298,58 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
     [GeneratedRegex(@"(?:^|(?<=[;.,]\s?)|\s)(?=[a-z][.)]\s)")]
     private static partial Regex LetterItems();
 
-    /// <summary>Sub-items of one cell: its wrapped lines / HTML paragraphs / "- " bullets / "a." letters.</summary>
+    /// <summary>Sub-items of one cell: "- " bullets / HTML paragraphs / "a." letters on one line, or the cell's
+    /// lines when each of them starts with an item label. Otherwise the cell is one item.</summary>
     internal static List<(string Text, int Line)> SplitItems(Cell cell)
     {
-        var result = new List<(string, int)>();
+        var explicitItems = new List<(string, int)>();
+        var lineItems = new List<(string Text, int Line, bool Labelled)>();
+        var split = false;
         foreach (var (partText, line) in cell.Parts)
         {
-            foreach (var piece in partText.Split(Text.ItemSeparator))
+            var pieces = partText.Split(Text.ItemSeparator).Select(Text.Collapse).Where(p => p.Length > 0).ToList();
+            if (pieces.Count > 1)
             {
-                var p = Text.Collapse(piece);
-                if (p.Length == 0)
-                {
-                    continue;
-                }
+                split = true;
+            }
 
-                if (p.StartsWith("- ", StringComparison.Ordinal) || p.StartsWith("-", StringComparison.Ordinal) && DashItems().Matches(p).Count >= 2)
+            foreach (var p in pieces)
+            {
+                if (p.StartsWith('-') && DashItems().Matches(p).Count >= 2)
                 {
-                    foreach (var d in DashItems().Split(p))
-                    {
-                        var dt = Text.Collapse(d);
-                        if (dt.Length > 0)
-                        {
-                            result.Add((dt, line));
-                        }
-                    }
-
+                    split = true;
+                    explicitItems.AddRange(DashItems().Split(p).Select(Text.Collapse).Where(d => d.Length > 0).Select(d => (d, line)));
                     continue;
                 }
 
                 if (p.StartsWith("a.", StringComparison.Ordinal) || p.StartsWith("a)", StringComparison.Ordinal))
                 {
-                    var letters = LetterItems().Split(p).Select(Text.Collapse).Where(s => s.Length > 0).ToList();
+                    var letters = LetterItems().Split(p).Select(Text.Collapse).Where(x => x.Length > 0).ToList();
                     if (letters.Count >= 2)
                     {
-                        result.AddRange(letters.Select(s => (s, line)));
+                        split = true;
+                        explicitItems.AddRange(letters.Select(x => (x, line)));
                         continue;
                     }
                 }
 
-                result.Add((p, line));
+                explicitItems.Add((p, line));
+                lineItems.Add((p, line, Regex.IsMatch(p, @"^(?:[a-z][.)]|-|\d+[.)])\s")));
             }
         }
 
-        // Continuation lines that are not items of their own belong to the previous item.
-        if (result.Count >= 2 && !result.All(r => Regex.IsMatch(r.Item1, @"^(?:[a-z][.)]|-|\d+[.)])\s")))
+        if (split)
         {
-            if (!result.Skip(1).All(r => Regex.IsMatch(r.Item1, @"^(?:[a-z][.)]|-|\d+[.)])\s")))
-            {
-                return [(Text.Collapse(string.Join(' ', result.Select(r => r.Item1))), result[0].Item2)];
-            }
+            return explicitItems;
         }
 
-        return result;
+        // Lines of a wrapped cell: separate items only when every line starts with an item label.
+        if (lineItems.Count >= 2 && lineItems.All(l => l.Labelled))
+        {
+            return lineItems.Select(l => (l.Text, l.Line)).ToList();
+        }
+
+        return [(cell.Text, cell.Line)];
     }
 
     public void Finish()
@@ -775,6 +777,8 @@ internal sealed class BudgetTable(Header header)
 /// <summary>Lampiran 2 target table(s): indicators with their restated targets.</summary>
 internal sealed class ExplanationTable(Header header, FindingSink findings)
 {
+    public FindingSink Findings => findings;
+
     private Cell? indicator;
     private bool rowHasTarget;
     private Cell? lastTarget;

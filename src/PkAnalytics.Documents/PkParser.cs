@@ -255,13 +255,13 @@ internal static partial class PkParser
                 {
                     if (inL2 || (header.Has(ColumnKind.Explanation) && !header.Has(ColumnKind.Objective)))
                     {
-                        explanation = new ExplanationTable(header, draft.Findings);
+                        explanation = new ExplanationTable(header, new FindingSink());
                         draft.Explanations.Add(explanation);
                         draft.LastExplanationTableLine = cell.Line;
                     }
                     else
                     {
-                        performance = new PerformanceTable(header, draft.Findings);
+                        performance = new PerformanceTable(header, new FindingSink());
                         draft.Performance.Add(performance);
                     }
                 }
@@ -464,13 +464,20 @@ internal static partial class PkParser
         foreach (var t in draft.Performance)
         {
             var key = string.Join("\n", t.Indicators.Select(x => x.Indicator + "=" + x.Target.Raw));
-            if (t.Indicators.Count == 0 || seen.Contains(key))
+            if (t.Indicators.Count == 0)
+            {
+                Merge(draft.Findings, t.Findings);
+                continue;
+            }
+
+            if (seen.Contains(key))
             {
                 continue;
             }
 
             seen.Add(key);
             draft.Indicators.AddRange(t.Indicators);
+            Merge(draft.Findings, t.Findings);
         }
 
         seen.Clear();
@@ -497,9 +504,18 @@ internal static partial class PkParser
 
             seen.Add(key);
             draft.ExplanationTargets.AddRange(t.Targets);
+            Merge(draft.Findings, t.Findings);
         }
 
         CheckTargets(draft);
+    }
+
+    private static void Merge(FindingSink into, FindingSink from)
+    {
+        foreach (var f in from.Items)
+        {
+            into.Add(f.Code, f.Severity, f.Message, f.Line);
+        }
     }
 
     /// <summary>Lampiran 2 restatements against the Lampiran 1 targets, matched by wording.</summary>
@@ -511,7 +527,7 @@ internal static partial class PkParser
             var tokens = Text.Tokens(e.Indicator);
             var ranked = l1.Select(x => (x.Indicator, Score: Text.Similarity(tokens, x.Tokens)))
                 .OrderByDescending(x => x.Score).Take(2).ToList();
-            if (ranked.Count == 0 || ranked[0].Score < 0.5)
+            if (ranked.Count == 0 || ranked[0].Score < 0.65)
             {
                 continue;
             }
@@ -831,7 +847,13 @@ internal static partial class PkParser
         {
             last.Findings.Add("agreement_truncated", FindingSeverity.Warning, "the file ends inside Lampiran 2: the last Penjelasan has no target table", lastLine);
         }
+        else if (lines.LastOrDefault(l => !l.Blank) is { } end && (end.Text.EndsWith(':') || (end.IsRow && last.SawLampiran2 && last.LastExplanationTableLine > 0 && !EndsSentence(end.Segments.Last(x => x.Length > 0)))))
+        {
+            last.Findings.Add("agreement_truncated", FindingSeverity.Warning, "the file stops in the middle of a table row of the last agreement", lastLine);
+        }
     }
+
+    private static bool EndsSentence(string text) => text.TrimEnd().EndsWith('.') || text.TrimEnd().EndsWith('!') || text.TrimEnd().EndsWith('?');
 
     /// <summary>The agency named in the headings (the most frequent), in title case, without the regency.</summary>
     private static string? FindAgency(IReadOnlyList<SourceLine> lines, List<Cover> covers)

@@ -19,7 +19,7 @@ internal static partial class Text
     [GeneratedRegex(@"<[a-zA-Z/!][^<>]{0,400}>")]
     private static partial Regex Tags();
 
-    [GeneratedRegex(@"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.?[a-z][.)]?|\d{1,3}[.)]{1,2}|[a-zA-Z][.)]{1,2}|[IVX]{1,4}[.)]{1,2}|[-•·*])(?=\s|$)\s*")]
+    [GeneratedRegex(@"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.?[a-z][.)]?|\d{1,3}[.)]{1,2}|[a-zA-Z][.)]{1,2}|[IVX]{1,4}[.)]{1,2}|[-•·*](?=[A-Za-z])|[-•·*])(?=\s|$|[A-Za-z])\s*")]
     private static partial Regex LeadingNumbering();
 
     /// <summary>Removes HTML tags, bookmark/image marks and markdown emphasis from one raw line; keeps tabs.</summary>
