@@ -292,6 +292,9 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         lastEmittedIndex = output.Count - 1;
     }
 
+    [GeneratedRegex(@"^(?:[a-z][.)]|-|\d+[.)])\s")]
+    private static partial Regex ItemLabel();
+
     [GeneratedRegex(@"(?:^|\s)-\s+")]
     private static partial Regex DashItems();
 
@@ -334,7 +337,7 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
                 }
 
                 explicitItems.Add((p, line));
-                lineItems.Add((p, line, Regex.IsMatch(p, @"^(?:[a-z][.)]|-|\d+[.)])\s")));
+                lineItems.Add((p, line, ItemLabel().IsMatch(p)));
             }
         }
 
@@ -390,6 +393,11 @@ internal sealed class BudgetItem
     public BudgetLevel Level { get; set; }
 
     public decimal Value { get; set; }
+
+    private string? nameKey;
+
+    /// <summary>The name without its level word, letters and digits only, for matching the same line elsewhere.</summary>
+    public string NameKey => nameKey ??= PkParser.NameKey(Name);
 }
 
 /// <summary>Lampiran 1 budget table(s): program / kegiatan / sub kegiatan lines with amounts and sources.</summary>
@@ -471,7 +479,7 @@ internal sealed class BudgetTable(Header header)
             return;
         }
 
-        if (Cells.LevelWord(text) is { } level && Regex.IsMatch(text.Trim(), @"^(?:sub\s*)?(?:kegiatan|program)$", RegexOptions.IgnoreCase))
+        if (text.Length <= 14 && Cells.LevelWord(text) is { } level && Cells.IsLevelMarker(text))
         {
             marker = level;
             return;

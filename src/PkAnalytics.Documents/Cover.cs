@@ -240,9 +240,24 @@ internal static partial class Dates
     [GeneratedRegex(@"(?:^|\s)(?<place>[A-Z][A-Za-z.'\- ]{1,40}?)\s*,\s*(?<day>\d{1,2})?\s*(?<month>Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember)\s+(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DateLine();
 
+    private static readonly string[] MonthStems = ["uari", "maret", "april", "mei", "juni", "juli", "agustus", "ember", "oktober"];
+
+    private static bool HasMonth(string text)
+    {
+        foreach (var m in MonthStems)
+        {
+            if (text.Contains(m, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static (string Place, SigningDate Date)? Find(string text)
     {
-        if (text.Length > 160 || text.IndexOf(',') < 0)
+        if (text.Length > 160 || text.IndexOf(',') < 0 || !HasMonth(text))
         {
             return null;
         }

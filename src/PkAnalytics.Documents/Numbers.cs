@@ -152,6 +152,12 @@ internal static partial class Numbers
     /// <summary>True when the cell text is an amount (optionally with "Rp" and decorations), not a small target.</summary>
     public static bool LooksLikeAmount(string cell)
     {
+        var c0 = cell.TrimStart();
+        if (c0.Length == 0 || c0.Length > 60 || !(char.IsDigit(c0[0]) || c0[0] is 'R' or 'r' or 'I' or 'i'))
+        {
+            return false;
+        }
+
         var s = CurrencyPrefix().Replace(cell.Trim(), string.Empty).Trim();
         if (s.Length == 0 || !char.IsDigit(s[0]))
         {

@@ -270,7 +270,8 @@ internal static partial class PkParser
                 continue;
             }
 
-            if (text.Length <= 160 && Dates.Find(text) is { } date)
+            var dateFound = text.Length <= 160 ? Dates.Find(text) : null;
+            if (dateFound is { } date)
             {
                 Close();
                 if (cell.Line != coverDateLine && draft.Date is { } coverDate && Differs(date.Date, coverDate))
@@ -282,7 +283,8 @@ internal static partial class PkParser
                 continue;
             }
 
-            if (Lampiran2().IsMatch(text) && text.Length <= 120)
+            var maybeHeading = text.Length is > 2 and <= 120 && (text[0] is 'L' or 'l' or 'P' or 'p' || text[1] == ')');
+            if (maybeHeading && Lampiran2().IsMatch(text))
             {
                 Close();
                 inL2 = true;
@@ -295,10 +297,11 @@ internal static partial class PkParser
                 continue;
             }
 
-            if (Lampiran1().IsMatch(text) || (Heading().IsMatch(text) && text.Length <= 120))
+            var lampiran1 = maybeHeading && Lampiran1().IsMatch(text);
+            if (lampiran1 || (text.Length <= 120 && text.Contains("PERJANJIAN", StringComparison.OrdinalIgnoreCase) && Heading().IsMatch(text)))
             {
                 Close();
-                if (Lampiran1().IsMatch(text))
+                if (lampiran1)
                 {
                     inL2 = false;
                 }
@@ -306,7 +309,7 @@ internal static partial class PkParser
                 continue;
             }
 
-            if (Signature().IsMatch(text) && text.Length <= 60)
+            if (text.Length <= 60 && text.Length > 5 && text[0] is 'P' or 'p' && Signature().IsMatch(text))
             {
                 Close();
                 continue;
@@ -552,13 +555,30 @@ internal static partial class PkParser
     /// <summary>Resolves malformed amounts by the document's own sums, then checks that children add up.</summary>
     private static void ResolveBudgets(List<Draft> drafts)
     {
-        var allAmounts = new List<(decimal Value, BudgetItem? Item)>();
+        var allAmounts = new Dictionary<decimal, List<BudgetItem?>>();
+        void Index(decimal value, BudgetItem? item)
+        {
+            if (!allAmounts.TryGetValue(value, out var list))
+            {
+                allAmounts[value] = list = [];
+            }
+
+            list.Add(item);
+        }
+
         foreach (var d in drafts)
         {
             foreach (var t in d.Budgets)
             {
-                allAmounts.AddRange(t.Items.Where(i => i.Amount is { Malformed: false }).Select(i => (i.Amount!.Value, (BudgetItem?)i)));
-                allAmounts.AddRange(t.Totals.Select(x => (x.Amount, (BudgetItem?)null)));
+                foreach (var i in t.Items.Where(i => i.Amount is { Malformed: false }))
+                {
+                    Index(i.Amount!.Value, i);
+                }
+
+                foreach (var x in t.Totals)
+                {
+                    Index(x.Amount, null);
+                }
             }
         }
 
@@ -593,7 +613,7 @@ internal static partial class PkParser
     }
 
     private static (decimal Value, string Why) ChooseReading(List<BudgetItem> items, int idx, AmountReading reading,
-        List<(decimal Amount, AmountReading Reading, int Line)> totals, List<(decimal Value, BudgetItem? Item)> all)
+        List<(decimal Amount, AmountReading Reading, int Line)> totals, Dictionary<decimal, List<BudgetItem?>> all)
     {
         var item = items[idx];
         var children = ChildrenOf(items, idx);
@@ -616,13 +636,15 @@ internal static partial class PkParser
             }
         }
 
+        var own = new HashSet<BudgetItem>(items);
+        var topLevel = items.Where(y => y.Amount is not null).Select(y => y.Level).DefaultIfEmpty().Min();
+        var top = items.Where(x => x.Level == topLevel && x.Amount is not null).ToList();
         foreach (var c in reading.Candidates)
         {
-            var top = items.Where(x => x.Level == items.Min(y => y.Level) && x.Amount is not null).ToList();
             if (top.Contains(item))
             {
                 var sum = top.Where(x => x != item).Sum(x => x.Amount!.Value) + c;
-                if (totals.Any(x => x.Amount == sum) || all.Any(a => a.Value == sum && (a.Item is null || !items.Contains(a.Item))))
+                if (totals.Any(x => x.Amount == sum) || (all.TryGetValue(sum, out var hits) && hits.Any(a => a is null || !own.Contains(a))))
                 {
                     return (c, "because with it the table adds up to a total the document states elsewhere");
                 }
@@ -631,7 +653,7 @@ internal static partial class PkParser
 
         foreach (var c in reading.Candidates)
         {
-            if (all.Any(a => a.Value == c && a.Item is not null && !items.Contains(a.Item) && NameKey(a.Item.Name) == NameKey(item.Name)))
+            if (all.TryGetValue(c, out var hits) && hits.Any(a => a is not null && !own.Contains(a) && a.NameKey == item.NameKey))
             {
                 return (c, "because the same line elsewhere in the document has this amount");
             }
@@ -721,7 +743,7 @@ internal static partial class PkParser
         }
     }
 
-    private static string NameKey(string name)
+    internal static string NameKey(string name)
     {
         var n = Regex.Replace(Text.Collapse(name).ToLowerInvariant(), @"^(?:program|sub\s*kegiatan|kegiatan)\s+", string.Empty);
         return new string(n.Where(char.IsLetterOrDigit).ToArray());
@@ -732,10 +754,45 @@ internal static partial class PkParser
     /// deeper whose sum comes within 0,1 % of it. A difference is an arithmetic error of the document.</summary>
     private static void CheckAcrossAgreements(List<Draft> drafts)
     {
-        foreach (var sup in drafts)
+        // The officials below a superior are looked for between the previous and the next agreement with the
+        // superior's own cover (same person, same position), so a file holding many agreement sets stays linear.
+        var firstKeys = drafts.Select(d => PersonKey(d.Cover.First.Name)).ToList();
+        var secondKeys = drafts.Select(d => PersonKey(d.Cover.Second.Name)).ToList();
+        var coverKeys = drafts.Select((d, i) => firstKeys[i] + "|" + Letters(d.Cover.First.Position)).ToList();
+        var lastSeen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var previousSame = new int[drafts.Count];
+        for (var i = 0; i < drafts.Count; i++)
         {
-            var key = PersonKey(sup.Cover.First.Name);
-            var subs = drafts.Where(d => d != sup && PersonKey(d.Cover.Second.Name) == key && PersonKey(d.Cover.First.Name) != key).ToList();
+            previousSame[i] = lastSeen.TryGetValue(coverKeys[i], out var p) ? p : -1;
+            lastSeen[coverKeys[i]] = i;
+        }
+
+        var nextSame = new int[drafts.Count];
+        lastSeen.Clear();
+        for (var i = drafts.Count - 1; i >= 0; i--)
+        {
+            nextSame[i] = lastSeen.TryGetValue(coverKeys[i], out var n) ? n : drafts.Count;
+            lastSeen[coverKeys[i]] = i;
+        }
+
+        for (var k = 0; k < drafts.Count; k++)
+        {
+            var sup = drafts[k];
+            var key = firstKeys[k];
+            if (sup.Budget.Count == 0)
+            {
+                continue;
+            }
+
+            var subs = new List<Draft>();
+            for (var j = Math.Max(previousSame[k] + 1, k - 400); j < Math.Min(nextSame[k], k + 400); j++)
+            {
+                if (j != k && secondKeys[j] == key && firstKeys[j] != key)
+                {
+                    subs.Add(drafts[j]);
+                }
+            }
+
             if (subs.Count == 0)
             {
                 continue;
@@ -749,7 +806,7 @@ internal static partial class PkParser
                     for (var i = 0; i < sub.Budget.Count; i++)
                     {
                         var b = sub.Budget[i];
-                        if (NameKey(b.Name) != NameKey(line.Name))
+                        if (b.NameKey != line.NameKey)
                         {
                             continue;
                         }

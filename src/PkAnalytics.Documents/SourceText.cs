@@ -26,10 +26,19 @@ internal sealed class SourceLine
         else
         {
             Segments = [Text];
-            IsRule = Text.Length > 0 && Text.All(c => c is '-' or ':' or ' ' or '|');
+            IsRule = Text.Length > 0 && Text.Length < 400 && Text.All(c => c is '-' or ':' or ' ' or '|');
         }
 
-        NonEmpty = Segments.Count(s => s.Length > 0);
+        var nonEmpty = 0;
+        foreach (var segment in Segments)
+        {
+            if (segment.Length > 0)
+            {
+                nonEmpty++;
+            }
+        }
+
+        NonEmpty = nonEmpty;
     }
 
     public int Number { get; }
@@ -69,7 +78,23 @@ internal sealed class Cell
 
     public List<(string Text, int Line)> Parts { get; } = [];
 
-    public string Text => Documents.Text.Collapse(string.Join(' ', Parts.Select(p => p.Text)));
+    private string? text;
+    private int textParts;
+
+    /// <summary>The cell's text, whitespace collapsed (cached until a part is added).</summary>
+    public string Text
+    {
+        get
+        {
+            if (text is null || textParts != Parts.Count)
+            {
+                text = Parts.Count == 1 ? Documents.Text.Collapse(Parts[0].Text) : Documents.Text.Collapse(string.Join(' ', Parts.Select(p => p.Text)));
+                textParts = Parts.Count;
+            }
+
+            return text;
+        }
+    }
 
     public int Line => Parts.Count > 0 ? Parts[0].Line : 0;
 
