@@ -26,10 +26,10 @@ internal sealed class Cover
 
 internal static partial class CoverReader
 {
-    [GeneratedRegex(@"^\s*(?:nama|name)\b\s*(?::|$)\s*(?<v>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:\d{1,2}|[a-z])[.)]\s*)?(?:nama|name)\b\s*(?::|$)\s*(?<v>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex NameLine();
 
-    [GeneratedRegex(@"^\s*jabatan\b\s*(?::|$)\s*(?<v>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:\d{1,2}|[a-z])[.)]\s*)?jabatan\b\s*(?::|$)\s*(?<v>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex PositionLine();
 
     [GeneratedRegex(@"\bPERJANJIAN\s+KINERJA\b", RegexOptions.IgnoreCase)]
