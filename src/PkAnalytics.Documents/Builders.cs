@@ -620,8 +620,9 @@ internal sealed class BudgetTable(Header header)
                 continue;
             }
 
-            if (label is null && name is null && Cells.IsLabel(t))
+            if (name is null && Cells.IsLabel(t) && (label is null || Cells.LabelStyle(t).StartsWith("dotted", StringComparison.Ordinal)))
             {
+                // A program code ("1.06.01") is a better label than a row number in a "No" column.
                 label = t;
                 continue;
             }

@@ -164,9 +164,23 @@ internal static partial class Numbers
             return false;
         }
 
-        if (!AmountShape().IsMatch(s.Replace(" ", string.Empty)))
+        var compact = s.Replace(" ", string.Empty);
+        if (!AmountShape().IsMatch(compact))
         {
             return false;
+        }
+
+        // A code such as "1.06.01.2.01" (groups of one or two digits) is not an amount.
+        var body = compact.TrimEnd('-').TrimEnd('.', ',');
+        var groups = body.Split('.', ',');
+        if (groups.Length > 1)
+        {
+            var inner = groups.Skip(1).Take(groups.Length - 2).ToList();
+            var lastGroup = groups[^1];
+            if (inner.Any(g => g.Length < 3) || (lastGroup.Length < 3 && !(lastGroup.Length == 2 && groups.Length >= 3 && inner.All(g => g.Length >= 3)) && !(groups.Length == 2 && lastGroup.Length == 2 && groups[0].Length >= 4)))
+            {
+                return false;
+            }
         }
 
         var digitCount = s.Count(char.IsDigit);

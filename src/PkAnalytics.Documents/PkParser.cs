@@ -18,7 +18,7 @@ internal static partial class PkParser
     [GeneratedRegex(@"^\s*Pihak\s+(?:Pertama|Kedua|Kesatu)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Signature();
 
-    [GeneratedRegex(@"^(?:DINAS|BADAN|SEKRETARIAT|SEKRETARIS DAERAH|KECAMATAN|KANTOR|INSPEKTORAT|SATUAN POLISI|RUMAH SAKIT|RSUD|KELURAHAN|BAGIAN)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:DINAS|BADAN|SEKRETARIAT|SEKRETARIS DAERAH|KECAMATAN|KANTOR|INSPEKTORAT|SATUAN POLISI|RUMAH SAKIT|RSUD|KELURAHAN|BAGIAN|PUSKESMAS|UPTD|UPT)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AgencyStart();
 
     [GeneratedRegex(@"\s*[,(]?\s*\b(?:KABUPATEN|KAB\.?|KOTA)\s+[A-Z][A-Za-z ]*\)?\s*$", RegexOptions.IgnoreCase)]
@@ -408,13 +408,28 @@ internal static partial class PkParser
             }
         }
 
-        var valid = header.Columns.Count >= 2
+        var known = header.Columns.Count(c => c != ColumnKind.Other);
+        var valid = known >= 2
             && ((header.Has(ColumnKind.Indicator) && header.Has(ColumnKind.Target))
                 || (header.Has(ColumnKind.Amount) && (header.Has(ColumnKind.Name) || header.Has(ColumnKind.Label) || header.Has(ColumnKind.Source)))
                 || header.Columns.Count(c => c == ColumnKind.Explanation) >= 2);
         if (!valid)
         {
             return false;
+        }
+
+        // "Uraian" names the budget lines in a table that has an amount column and no program/kegiatan column.
+        if (header.IsBudget && !header.Has(ColumnKind.Name))
+        {
+            var u = header.Columns.IndexOf(ColumnKind.Explanation);
+            if (u >= 0)
+            {
+                header.Columns[u] = ColumnKind.Name;
+                foreach (var col in header.ByColumn.Where(kv => kv.Value == ColumnKind.Explanation).Select(kv => kv.Key).ToList())
+                {
+                    header.ByColumn[col] = ColumnKind.Name;
+                }
+            }
         }
 
         if (header.Columns.Count(c => c == ColumnKind.Name) > 1)
@@ -675,7 +690,7 @@ internal static partial class PkParser
         var result = new List<BudgetItem>();
         var level = items[idx].Level;
         BudgetLevel? childLevel = null;
-        for (var q = idx + 1; q < items.Count && items[q].Level > level; q++)
+        for (var q = idx + 1; q < items.Count && q - idx < 5000 && items[q].Level > level; q++)
         {
             childLevel ??= items[q].Level;
             if (items[q].Level == childLevel)
@@ -689,7 +704,7 @@ internal static partial class PkParser
 
     private static int? ParentOf(List<BudgetItem> items, int idx)
     {
-        for (var q = idx - 1; q >= 0; q--)
+        for (var q = idx - 1; q >= 0 && idx - q < 5000; q--)
         {
             if (items[q].Level < items[idx].Level)
             {
@@ -952,9 +967,25 @@ internal static partial class PkParser
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 
-        _ = covers;
         if (counts.Count == 0)
         {
+            // No heading names the agency: take it from the first party's position ("KEPALA DINAS KESEHATAN").
+            foreach (var cover in covers)
+            {
+                var position = Text.Collapse(cover.First.Position);
+                var m = Regex.Match(position, @"\b(?:DINAS|BADAN|SEKRETARIAT|KECAMATAN|INSPEKTORAT|SATUAN POLISI|RUMAH SAKIT|RSUD|KELURAHAN|PUSKESMAS|UPTD|UPT)\b.*$", RegexOptions.IgnoreCase);
+                if (m.Success)
+                {
+                    return Text.TitleCase(RegionSuffix().Replace(m.Value, string.Empty).Trim());
+                }
+
+                var camat = Regex.Match(position, @"^CAMAT\s+(?<name>.+)$", RegexOptions.IgnoreCase);
+                if (camat.Success)
+                {
+                    return Text.TitleCase("KECAMATAN " + camat.Groups["name"].Value);
+                }
+            }
+
             return null;
         }
 

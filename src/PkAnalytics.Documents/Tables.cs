@@ -88,7 +88,11 @@ internal static partial class Cells
 
     public static bool IsLevelMarker(string text) => LevelMarker().IsMatch(text);
 
-    public static bool IsLabel(string text) => text.Length <= 8 && LabelShape().IsMatch(text);
+    [GeneratedRegex(@"^\d{1,2}(?:\.\d{1,4}){1,7}\.?$")]
+    private static partial Regex CodeShape();
+
+    /// <summary>A row number ("1.", "1)", "a.", "A.", "1.a") or a national program code ("1.06.01.2.01").</summary>
+    public static bool IsLabel(string text) => (text.Length <= 8 && LabelShape().IsMatch(text)) || (text.Length <= 24 && CodeShape().IsMatch(text));
 
     public static bool IsColumnNumber(string text) => ColumnNumber().IsMatch(text);
 
@@ -153,6 +157,7 @@ internal static partial class Cells
     [
         "no", "nomor", "sasaran", "indikator", "indicator", "target", "satuan", "unit", "anggaran", "pagu", "jumlah anggaran",
         "nilai anggaran", "keterangan", "ket", "sumber", "penjelasan", "uraian", "relevansi", "formulasi", "program", "kegiatan", "sub",
+        "alokasi", "kode", "kondisi", "baseline", "realisasi", "capaian", "satuan", "tujuan", "jumlah (rp",
     ];
 
     public static ColumnKind? HeaderKind(string text, out BudgetLevel? level)
@@ -209,14 +214,26 @@ internal static partial class Cells
             return ColumnKind.Unit;
         }
 
-        if (t.StartsWith("anggaran", StringComparison.Ordinal) || t.StartsWith("pagu", StringComparison.Ordinal) || t is "jumlah anggaran" or "nilai anggaran")
+        if (t.StartsWith("anggaran", StringComparison.Ordinal) || t.StartsWith("pagu", StringComparison.Ordinal) || t.StartsWith("alokasi", StringComparison.Ordinal)
+            || t.StartsWith("jumlah anggaran", StringComparison.Ordinal) || t.StartsWith("nilai anggaran", StringComparison.Ordinal) || t.StartsWith("jumlah (rp", StringComparison.Ordinal))
         {
             return ColumnKind.Amount;
         }
 
-        if (t is "keterangan" or "ket" or "ket." or "sumber dana" or "sumber anggaran")
+        if (t is "keterangan" or "ket" or "ket." or "sumber dana" or "sumber anggaran" or "sumber pendanaan")
         {
             return ColumnKind.Source;
+        }
+
+        if (t is "kode" or "kode rekening" or "kode program" or "kode kegiatan" || t.StartsWith("kondisi", StringComparison.Ordinal) || t.StartsWith("baseline", StringComparison.Ordinal)
+            || t.StartsWith("realisasi", StringComparison.Ordinal) || t.StartsWith("capaian", StringComparison.Ordinal) || t.StartsWith("tujuan", StringComparison.Ordinal))
+        {
+            return ColumnKind.Other;
+        }
+
+        if (t.StartsWith("uraian program", StringComparison.Ordinal) || t.StartsWith("uraian kegiatan", StringComparison.Ordinal) || t is "uraian program/kegiatan")
+        {
+            return ColumnKind.Name;
         }
 
         if (t is "penjelasan" or "uraian" or "relevansi" or "formulasi" or "sumber data" or "relevansi menggambarkan kondisi"
@@ -327,7 +344,8 @@ internal static partial class Cells
         {
             if (DottedLabel().IsMatch(l))
             {
-                return "dotted";
+                // Program codes: the number of segments is the depth ("1.06.01" program, "1.06.01.2.01" kegiatan).
+                return "dotted" + l.TrimEnd('.').Count(c => c == '.');
             }
 
             if (NumberLetterLabel().IsMatch(l))
