@@ -100,8 +100,9 @@ internal static partial class CoverReader
                 continue;
             }
 
-            // Which of the two is the first party: the text after each pair says "Pihak Pertama" / "Pihak Kedua".
-            var roleA = RoleAfter(lines, a.EndIndex + 1, b.NameIndex);
+            // Which of the two is the first party: "... disebut Pihak Pertama" after a pair names that pair; a bare
+            // "PIHAK KEDUA" heading between the pairs names the pair that follows it.
+            var roleA = RoleOf(lines, a.NameIndex, a.EndIndex + 1, b.NameIndex);
             var first = roleA == 2 ? b : a;
             var second = roleA == 2 ? a : b;
             var cover = new Cover
@@ -133,24 +134,55 @@ internal static partial class CoverReader
         return n;
     }
 
-    /// <summary>1 when the text between the pairs names the first pair "Pihak Pertama"/"PIHAK KESATU", 2 for "Pihak Kedua", else 0.</summary>
-    private static int RoleAfter(IReadOnlyList<SourceLine> lines, int from, int to)
+    /// <summary>The role (1 = first party, 2 = second party) of the pair starting at <paramref name="nameIndex"/>, from
+    /// the words around it; 0 when the text does not say (the first pair is then the first party).</summary>
+    private static int RoleOf(IReadOnlyList<SourceLine> lines, int nameIndex, int from, int to)
     {
         for (var i = from; i < to; i++)
         {
             var t = lines[i].Text.ToUpperInvariant();
-            var p1 = Math.Max(t.IndexOf("PIHAK PERTAMA", StringComparison.Ordinal), t.IndexOf("PIHAK KESATU", StringComparison.Ordinal));
-            var p2 = t.IndexOf("PIHAK KEDUA", StringComparison.Ordinal);
-            if (p1 < 0 && p2 < 0)
+            var role = LastRole(t);
+            if (role == 0)
             {
                 continue;
             }
 
-            // "selaku atasan Pihak Pertama, selanjutnya disebut Pihak Kedua": the role is the last one named.
-            return p2 > p1 ? 2 : 1;
+            if (t.Contains("DISEBUT", StringComparison.Ordinal) || t.Contains("SEBAGAI", StringComparison.Ordinal))
+            {
+                // "selaku atasan Pihak Pertama, selanjutnya disebut Pihak Kedua": the role is the last one named.
+                return role;
+            }
+
+            if (t.Length <= 30)
+            {
+                // A heading for the next pair: this pair has the other role.
+                return role == 1 ? 2 : 1;
+            }
+        }
+
+        // A heading above the pair ("PIHAK PERTAMA" / "PIHAK KESATU").
+        for (var i = nameIndex - 1; i >= 0 && i >= nameIndex - 3; i--)
+        {
+            var t = lines[i].Text.ToUpperInvariant();
+            if (t.Length is > 0 and <= 30 && LastRole(t) is var role and > 0)
+            {
+                return role;
+            }
         }
 
         return 0;
+    }
+
+    private static int LastRole(string upper)
+    {
+        var p1 = Math.Max(upper.LastIndexOf("PIHAK PERTAMA", StringComparison.Ordinal), upper.LastIndexOf("PIHAK KESATU", StringComparison.Ordinal));
+        var p2 = upper.LastIndexOf("PIHAK KEDUA", StringComparison.Ordinal);
+        if (p1 < 0 && p2 < 0)
+        {
+            return 0;
+        }
+
+        return p2 > p1 ? 2 : 1;
     }
 
     /// <summary>The value of a "Nama"/"Jabatan" label: after the colon, or on the next non-blank line(s).</summary>

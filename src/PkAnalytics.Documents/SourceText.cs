@@ -101,7 +101,7 @@ internal sealed class Cell
     /// <summary>Column index within an explicit row (tab/pipe line), else -1.</summary>
     public int Column { get; init; } = -1;
 
-    /// <summary>Number of segments of the explicit row the cell belongs to.</summary>
+    /// <summary>Number of segments of the explicit row the cell belongs to, up to its last non-empty one.</summary>
     public int RowWidth { get; init; }
 
     /// <summary>Identifier of the row: one per explicit row line, one per blank-line delimited block otherwise.</summary>
@@ -158,6 +158,12 @@ internal static class CellStream
                 row++;
                 var first = true;
                 var empties = 0;
+                var width = line.Segments.Length;
+                while (width > 0 && line.Segments[width - 1].Length == 0)
+                {
+                    width--;
+                }
+
                 for (var c = 0; c < line.Segments.Length; c++)
                 {
                     var seg = line.Segments[c];
@@ -170,7 +176,7 @@ internal static class CellStream
                     var cell = new Cell(seg, line.Number)
                     {
                         Column = c,
-                        RowWidth = line.Segments.Length,
+                        RowWidth = width,
                         Row = row,
                         RowStart = first,
                         Indent = empties,

@@ -122,3 +122,28 @@ public sealed class GeneralityTests
         Assert.Equal("2024-01-04", a.Date?.ToString());
     }
 }
+
+public sealed class PartyRoleTests
+{
+    [Fact]
+    public void RoleHeadingsAboveEachPair_NameTheParties()
+    {
+        var text = "PERJANJIAN KINERJA TAHUN 2025\n\n" + Pk.Preamble + "\nPIHAK PERTAMA\nNama : ANDI RAJUNI, SE\nJabatan : KEPALA BIDANG PTSP\nPIHAK KEDUA\nNama : ISKANDAR MUDA, S.Sos\nJabatan : KEPALA DINAS\n\nMalili, 2 Januari 2025\n";
+
+        var a = Pk.Single(text);
+
+        Assert.Equal("ANDI RAJUNI, SE", a.FirstParty.Name);
+        Assert.Equal("ISKANDAR MUDA, S.Sos", a.SecondParty.Name);
+    }
+
+    [Fact]
+    public void SuperiorListedFirstAndCalledPihakKedua_IsTheSecondParty()
+    {
+        var text = "PERJANJIAN KINERJA TAHUN 2025\n\n" + Pk.Preamble + "\nNama : ISKANDAR MUDA, S.Sos\nJabatan : KEPALA DINAS\nselanjutnya disebut PIHAK KEDUA\nNama : ANDI RAJUNI, SE\nJabatan : KEPALA BIDANG PTSP\nselanjutnya disebut PIHAK PERTAMA\n\nMalili, 2 Januari 2025\n";
+
+        var a = Pk.Single(text);
+
+        Assert.Equal(new Party("ANDI RAJUNI, SE", "KEPALA BIDANG PTSP"), a.FirstParty);
+        Assert.Equal(new Party("ISKANDAR MUDA, S.Sos", "KEPALA DINAS"), a.SecondParty);
+    }
+}
