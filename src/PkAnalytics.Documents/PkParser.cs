@@ -685,9 +685,11 @@ internal static partial class PkParser
     };
 
     /// <summary>Direct children: the following lines one level deeper, up to the next line at this level or above.</summary>
-    private static List<BudgetItem> ChildrenOf(List<BudgetItem> items, int idx)
+    private static List<BudgetItem> ChildrenOf(List<BudgetItem> items, int idx) => ChildIndices(items, idx).Select(i => items[i]).ToList();
+
+    private static List<int> ChildIndices(List<BudgetItem> items, int idx)
     {
-        var result = new List<BudgetItem>();
+        var result = new List<int>();
         var level = items[idx].Level;
         BudgetLevel? childLevel = null;
         for (var q = idx + 1; q < items.Count && q - idx < 5000 && items[q].Level > level; q++)
@@ -695,7 +697,7 @@ internal static partial class PkParser
             childLevel ??= items[q].Level;
             if (items[q].Level == childLevel)
             {
-                result.Add(items[q]);
+                result.Add(q);
             }
         }
 
@@ -715,6 +717,33 @@ internal static partial class PkParser
         return null;
     }
 
+    private static decimal? EffectiveAmount(List<BudgetItem> items, int idx, int depth)
+    {
+        if (items[idx].Amount is not null)
+        {
+            return items[idx].Value;
+        }
+
+        var children = ChildIndices(items, idx);
+        if (depth > 3 || children.Count == 0)
+        {
+            return null;
+        }
+
+        decimal sum = 0;
+        foreach (var c in children)
+        {
+            if (EffectiveAmount(items, c, depth + 1) is not { } v)
+            {
+                return null;
+            }
+
+            sum += v;
+        }
+
+        return sum;
+    }
+
     private static void CheckSums(Draft d, BudgetTable t)
     {
         var items = t.Items;
@@ -726,14 +755,31 @@ internal static partial class PkParser
                 continue;
             }
 
-            var children = ChildrenOf(items, idx);
-            if (children.Count == 0 || children.Any(c => c.Amount is null))
+            var childIndices = ChildIndices(items, idx);
+            if (childIndices.Count == 0)
             {
                 continue;
             }
 
-            var sum = children.Sum(c => c.Value);
-            if (sum != parent.Value)
+            var children = childIndices.Select(i => items[i]).ToList();
+
+            // A child heading without an amount counts as the sum of its own children.
+            decimal sum = 0;
+            var known = true;
+            foreach (var c in childIndices)
+            {
+                if (EffectiveAmount(items, c, 0) is { } v)
+                {
+                    sum += v;
+                }
+                else
+                {
+                    known = false;
+                    break;
+                }
+            }
+
+            if (known && sum != parent.Value)
             {
                 d.Findings.Add("budget_sum_mismatch", FindingSeverity.Warning,
                     $"{LevelWords(children[0].Level)} under \"{parent.Name}\" add up to Rp {Numbers.Rupiah(sum)}, the line says Rp {Numbers.Rupiah(parent.Value)} (difference Rp {Numbers.Rupiah(Math.Abs(parent.Value - sum))})",

@@ -52,7 +52,19 @@ internal static class DocxReader
             case W.Table t:
                 foreach (var row in t.Elements<W.TableRow>())
                 {
-                    var cells = row.Elements<W.TableCell>().Select(CellText).ToList();
+                    var cells = new List<string>();
+                    foreach (var cell in row.Elements<W.TableCell>())
+                    {
+                        cells.Add(CellText(cell));
+
+                        // A cell spanning several grid columns keeps the columns after it aligned with the header.
+                        var span = cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
+                        for (var k = 1; k < span && k < 50; k++)
+                        {
+                            cells.Add(string.Empty);
+                        }
+                    }
+
                     sb.Append(string.Join('\t', cells)).Append('\n');
                 }
 

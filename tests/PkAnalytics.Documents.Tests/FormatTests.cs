@@ -55,6 +55,32 @@ public sealed class DocxTests
     }
 
     [Fact]
+    public void DocxCellMergedOverTwoColumns_KeepsTheFollowingColumnsAligned()
+    {
+        using var stream = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var body = new W.Body();
+            foreach (var line in Pk.Cover().TrimEnd('\n').Split('\n'))
+            {
+                body.Append(Paragraph(line));
+            }
+
+            body.Append(Table(
+                [["No.", "Sasaran", "Indikator Kinerja", "Target"],
+                 ["1", "Meningkatnya kualitas layanan", "Persentase layanan tepat waktu", "95%"],
+                 ["{span2}", "Tertanganinya pengaduan masyarakat (persen)", "90%"]]));
+            doc.AddMainDocumentPart().Document = new W.Document(body);
+        }
+
+        var a = Assert.Single(DocumentParser.Parse("merged.docx", stream.ToArray()).Agreements);
+
+        Assert.Equal(["Persentase layanan tepat waktu", "Tertanganinya pengaduan masyarakat (persen)"], a.Indicators.Select(i => i.Indicator));
+        Assert.All(a.Indicators, i => Assert.Equal("Meningkatnya kualitas layanan", i.Objective));
+        Assert.Equal([95m, 90m], a.Indicators.Select(i => i.Target.Value));
+    }
+
+    [Fact]
     public void BrokenDocx_GivesAnUnreadableDocumentError()
     {
         var doc = DocumentParser.Parse("broken.docx", Encoding.UTF8.GetBytes("PK\u0003\u0004 not really a zip"));
@@ -129,9 +155,17 @@ public sealed class DocxTests
             var tr = new W.TableRow();
             foreach (var cell in row)
             {
-                // A cell holds one paragraph per item (the test marks item breaks with U+2028).
+                // A cell holds one paragraph per item (the test marks item breaks with U+2028); "{span2}" merges
+                // the cell over two grid columns.
                 var tc = new W.TableCell();
-                foreach (var p in cell.Split('\u2028'))
+                var text = cell;
+                if (text.StartsWith("{span2}", StringComparison.Ordinal))
+                {
+                    tc.Append(new W.TableCellProperties(new W.GridSpan { Val = 2 }));
+                    text = text["{span2}".Length..];
+                }
+
+                foreach (var p in text.Split('\u2028'))
                 {
                     tc.Append(Paragraph(p));
                 }

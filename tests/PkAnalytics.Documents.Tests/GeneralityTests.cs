@@ -147,3 +147,43 @@ public sealed class PartyRoleTests
         Assert.Equal(new Party("ISKANDAR MUDA, S.Sos", "KEPALA DINAS"), a.SecondParty);
     }
 }
+
+public sealed class BudgetStructureTests
+{
+    private static string Table(string subAmount) =>
+        Pk.Cover() + "Program/Kegiatan/Sub Kegiatan\tAnggaran\tKeterangan\n" +
+        "A. Program Pelayanan Penanaman Modal\tRp. 337.501.925\tAPBD\n" +
+        "1. Pelayanan Perizinan Terpadu Satu Pintu\t\t\n" +
+        "a. Penyediaan Pelayanan Perizinan Berusaha\tRp. 313.499.200\tAPBD\n" +
+        $"b. Penyediaan Layanan Konsultasi Perizinan\tRp. {subAmount}\tAPBD\n\n";
+
+    [Fact]
+    public void KegiatanHeadingWithoutAnAmount_IsNotABudgetLineButKeepsTheLevels()
+    {
+        var a = Pk.Single(Table("24.002.725"));
+
+        Assert.Equal([BudgetLevel.Program, BudgetLevel.SubKegiatan, BudgetLevel.SubKegiatan], a.Budget.Select(b => b.Level));
+        Assert.Empty(a.Findings);
+    }
+
+    [Fact]
+    public void ProgramOverAKegiatanHeadingWithoutAmount_IsCheckedAgainstTheSubKegiatan()
+    {
+        var text = Table("24.001.725");
+
+        var f = Assert.Single(Pk.Single(text).Of("budget_sum_mismatch"));
+
+        Assert.Equal(Pk.LineOf(text, "A. Program"), f.Line);
+        Assert.Contains("difference Rp 1.000)", f.Message);
+    }
+
+    [Fact]
+    public void LegacyWordFile_IsRefusedWithAClearMessage()
+    {
+        var doc = DocumentParser.Parse("pk-2024.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+
+        var f = Assert.Single(doc.Findings);
+        Assert.Equal("unreadable_document", f.Code);
+        Assert.Contains(".docx", f.Message);
+    }
+}
