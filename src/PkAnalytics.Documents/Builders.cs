@@ -32,7 +32,6 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
     private string? unit;
     private bool rowHasObjective;
     private int lastExplicitRow = -1;
-    private Cell? lastObjectiveCell;
 
     public IReadOnlyList<IndicatorTarget> Indicators => output;
 
@@ -48,6 +47,8 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
             return;
         }
 
+        FlushExplicitRow();
+        lastExplicitRow = -1;
         AddSemantic(cell);
     }
 
@@ -115,7 +116,6 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
             objective = Text.StripItemLabel(obj.Text);
             objectiveLine = obj.Line;
             objectiveHasIndicator = false;
-            lastObjectiveCell = obj;
         }
 
         if (ind is null)
@@ -241,7 +241,6 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
             objectiveLine = cell.Line;
             objectiveHasIndicator = false;
             rowHasObjective = true;
-            lastObjectiveCell = cell;
             return;
         }
 
@@ -365,7 +364,6 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         }
 
         CloseObjective();
-        _ = lastObjectiveCell;
     }
 }
 

@@ -6,7 +6,7 @@ using PkAnalytics.Domain.Agreements;
 namespace PkAnalytics.Documents;
 
 /// <summary>Reading of a Rupiah amount: the candidate values (first = default) and whether the text was malformed.</summary>
-internal sealed record AmountReading(string Raw, IReadOnlyList<decimal> Candidates, bool Malformed, bool Ambiguous)
+internal sealed record AmountReading(string Raw, IReadOnlyList<decimal> Candidates, bool Malformed)
 {
     public decimal Value => Candidates[0];
 }
@@ -218,7 +218,7 @@ internal static partial class Numbers
         var concat = decimal.Parse(string.Concat(groups), CultureInfo.InvariantCulture) + cents;
         if (wellFormed)
         {
-            return new AmountReading(raw, [concat], false, false);
+            return new AmountReading(raw, [concat], false);
         }
 
         var candidates = new List<decimal> { concat };
@@ -239,7 +239,7 @@ internal static partial class Numbers
             }
         }
 
-        return new AmountReading(raw, candidates, true, false);
+        return new AmountReading(raw, candidates, true);
     }
 
     /// <summary>Formats a Rupiah amount the Indonesian way, for finding messages.</summary>
