@@ -292,9 +292,6 @@ internal static partial class Cells
     [GeneratedRegex(@"^program\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProgramWord();
 
-    [GeneratedRegex(@"^(?:AA|A|BB|B|CC|C|D)$")]
-    private static partial Regex GradeWord();
-
     [GeneratedRegex(@"^(?:rp\.?\s*)?\d", RegexOptions.IgnoreCase)]
     private static partial Regex StartsWithNumber();
 
@@ -394,7 +391,7 @@ internal static partial class Cells
             return false;
         }
 
-        if (t.Length <= 2 && GradeWord().IsMatch(t))
+        if (t.Length <= 20 && Numbers.Grade().IsMatch(t))
         {
             return true;
         }

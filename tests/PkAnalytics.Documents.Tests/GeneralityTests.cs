@@ -187,3 +187,25 @@ public sealed class BudgetStructureTests
         Assert.Contains(".docx", f.Message);
     }
 }
+
+public sealed class QualitativeTargetTests
+{
+    [Theory]
+    [InlineData("WTP")]
+    [InlineData("BB")]
+    [InlineData("Sangat Baik")]
+    public void QualitativeTargetInItsOwnCell_IsTheTargetWithoutAValue(string grade)
+    {
+        var text = Pk.Cover() + $"\tNo\n\tSasaran\n\tIndikator Kinerja\n\tTarget\n\n\t1\n\tMeningkatnya akuntabilitas keuangan\n\tOpini BPK atas Laporan Keuangan\n\t{grade}\n\n";
+
+        var i = Assert.Single(Pk.Single(text).Indicators);
+
+        Assert.Equal((grade, (decimal?)null, (string?)null), (i.Target.Raw, i.Target.Value, i.Target.Unit));
+    }
+
+    [Fact]
+    public void DateWithADottedPlaceholderForTheDay_IsYearAndMonth()
+    {
+        Assert.Equal("2025-01", Dates.Find("Malili, ...... Januari 2025")?.Date.ToString());
+    }
+}
