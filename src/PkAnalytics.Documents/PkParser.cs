@@ -39,7 +39,7 @@ internal static partial class PkParser
         if (drafts.Count == 0)
         {
             var first = lines.FirstOrDefault(l => !l.Blank)?.Number ?? 1;
-            docFindings.Add(new Finding("no_agreement", FindingSeverity.Warning,
+            docFindings.Add(new Finding("no_agreement", FindingSeverity.Error,
                 "no agreement found: no cover with the Nama/Jabatan of a first and a second party", first));
         }
         else
