@@ -39,11 +39,19 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
 
     public bool HeaderIsExplicit => header.IsExplicit;
 
+    /// <summary>Read only whole rows that map onto the header (the table is mainly something else, e.g. a budget).</summary>
+    public bool MappedOnly { get; init; }
+
     public void Add(Cell cell)
     {
         if (cell.Explicit && header.IsExplicit && cell.RowWidth == header.Width)
         {
             AddMapped(cell);
+            return;
+        }
+
+        if (MappedOnly)
+        {
             return;
         }
 

@@ -249,6 +249,14 @@ internal static partial class PkParser
                     {
                         budget = new BudgetTable(header);
                         draft.Budgets.Add(budget);
+
+                        // A program table that also gives each row's indicator and target (Renja style): the rows
+                        // are budget lines and indicators; only whole rows mapped to the header are read as indicators.
+                        if (header.IsExplicit && header.Has(ColumnKind.Indicator) && header.Has(ColumnKind.Target))
+                        {
+                            performance = new PerformanceTable(header, new FindingSink()) { MappedOnly = true };
+                            draft.Performance.Add(performance);
+                        }
                     }
                 }
                 else if (header.IsPerformance)
@@ -323,7 +331,7 @@ internal static partial class PkParser
                     explanation = null;
                 }
             }
-            else if (performance is not null)
+            else if (performance is not null && budget is null)
             {
                 if (cell.Paragraph && (text.Length > 60 || performance.HeaderIsExplicit || text.EndsWith(':')) || (cell.Explicit && !performance.HeaderIsExplicit))
                 {
@@ -342,6 +350,7 @@ internal static partial class PkParser
                 }
 
                 budget.Add(cell);
+                performance?.Add(cell);
             }
         }
 

@@ -237,3 +237,21 @@ public sealed class RestatementMatchingTests
         Assert.Empty(a.Of("target_mismatch"));
     }
 }
+
+public sealed class CombinedTableTests
+{
+    [Fact]
+    public void ProgramTableWithIndicatorTargetAndBudget_GivesBothIndicatorsAndBudgetLines()
+    {
+        var text = Pk.Cover() + "No\tProgram/Kegiatan\tIndikator Kinerja\tTarget\tAnggaran (Rp)\tKeterangan\n" +
+                   "1\tProgram Penunjang Urusan Pemerintahan\tPersentase penunjang urusan berjalan sesuai standar\t100%\t1.500.000.000\tAPBD\n" +
+                   "2\tProgram Pelayanan Penanaman Modal\tJumlah izin yang diterbitkan\t7.200 izin\t337.501.925\tAPBD\n\n";
+
+        var a = Pk.Single(text);
+
+        Assert.Equal(["Persentase penunjang urusan berjalan sesuai standar", "Jumlah izin yang diterbitkan"], a.Indicators.Select(i => i.Indicator));
+        Assert.Equal([100m, 7200m], a.Indicators.Select(i => i.Target.Value));
+        Assert.Equal([1_500_000_000m, 337_501_925m], a.Budget.Select(b => b.Amount));
+        Assert.All(a.Budget, b => Assert.Equal(BudgetLevel.Program, b.Level));
+    }
+}
