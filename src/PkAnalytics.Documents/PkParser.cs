@@ -1025,6 +1025,7 @@ internal static partial class PkParser
 
             var name = RegionSuffix().Replace(t, string.Empty).Trim().TrimEnd(',', '.').Trim();
             name = Regex.Replace(name, @"^KANTOR\s+(?=KECAMATAN\b)", string.Empty, RegexOptions.IgnoreCase);
+            name = Regex.Replace(name, @"^KANTOR\s+CAMAT\b", "KECAMATAN", RegexOptions.IgnoreCase);
             if (name.Split(' ').Length < 2)
             {
                 continue;

@@ -255,3 +255,16 @@ public sealed class CombinedTableTests
         Assert.All(a.Budget, b => Assert.Equal(BudgetLevel.Program, b.Level));
     }
 }
+
+public sealed class AgencyTests
+{
+    [Theory]
+    [InlineData("PERJANJIAN KINERJA\nKANTOR CAMAT WOTU\nTAHUN 2024", "Kecamatan Wotu")]
+    [InlineData("PERJANJIAN KINERJA\nDINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KAB. LUWU TIMUR\nTAHUN 2024", "Dinas Kependudukan dan Pencatatan Sipil")]
+    [InlineData("PERJANJIAN KINERJA\nSEKRETARIAT DPRD\nTAHUN 2024", "Sekretariat DPRD")]
+    [InlineData("PERJANJIAN KINERJA\nBADAN PENGELOLAAN KEUANGAN DAN ASET DAERAH\nKABUPATEN LUWU TIMUR\nTAHUN 2025", "Badan Pengelolaan Keuangan dan Aset Daerah")]
+    public void AgencyHeading_IsTitleCasedWithoutTheRegency(string title, string agency)
+    {
+        Assert.Equal(agency, Pk.Parse(Pk.Cover(title: title)).Agency);
+    }
+}
