@@ -268,3 +268,17 @@ public sealed class AgencyTests
         Assert.Equal(agency, Pk.Parse(Pk.Cover(title: title)).Agency);
     }
 }
+
+public sealed class Lampiran2LayoutTests
+{
+    [Fact]
+    public void Lampiran2TableWithASatuanColumn_GivesTheUnit()
+    {
+        var text = Pk.Cover() + Pk.TabTable("1.\tMeningkatnya mutu\tJumlah izin yang diterbitkan\t7200 izin") +
+                   "LAMPIRAN II\nPENJELASAN KINERJA\n\nNo\tIndikator Kinerja\tTarget\tSatuan\tPenjelasan\n1\tJumlah izin yang diterbitkan\t7200\tizin\tBerdasarkan capaian tahun lalu.\n";
+
+        var e = Assert.Single(Pk.Single(text).ExplanationTargets);
+
+        Assert.Equal(("7200", 7200m, "izin"), (e.Target.Raw, e.Target.Value, e.Target.Unit));
+    }
+}
