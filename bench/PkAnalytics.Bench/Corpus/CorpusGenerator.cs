@@ -70,30 +70,29 @@ public sealed partial class CorpusGenerator(IReadOnlyList<string> seedFiles, int
             }
         }
 
-        // Officials: every name on a "Nama : ..." line, wherever it appears (signatures too). Kept across years.
+        // Officials: every name on a "Nama : ..." line, wherever it appears (signatures too, however spaced),
+        // except the Bupati's (one regency, one Bupati). The same person keeps the new name across years.
         foreach (Match m in NameLine().Matches(text))
         {
             var name = m.Groups["name"].Value.Trim();
-            if (name.Length < 3)
+            if (name.Length < 3 || m.Groups["position"].Value.Contains("BUPATI", StringComparison.OrdinalIgnoreCase) || people.ContainsKey(name))
             {
                 continue;
             }
 
-            if (!people.TryGetValue(name, out var replacement))
-            {
-                replacement = $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]}, {Degrees[random.Next(Degrees.Length)]}";
-                people[name] = replacement;
-            }
+            people[name] = $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]}, {Degrees[random.Next(Degrees.Length)]}";
         }
 
         foreach (var (name, replacement) in people.OrderByDescending(p => p.Key.Length))
         {
-            var core = name.Split(',')[0].Trim();
-            if (core.Length >= 3)
+            var tokens = NameTokens().Matches(name.Split(',')[0]).Select(t => Regex.Escape(t.Value)).ToList();
+            if (tokens.Count == 0 || string.Concat(tokens).Length < 3)
             {
-                var newCore = replacement.Split(',')[0];
-                text = Regex.Replace(text, Regex.Escape(core).Replace("\\ ", @"\s+"), m => SameCase(m.Value, newCore), RegexOptions.IgnoreCase);
+                continue;
             }
+
+            var newCore = replacement.Split(',')[0];
+            text = Regex.Replace(text, @"\b" + string.Join(@"[\s.]*", tokens) + @"\b", m => SameCase(m.Value, newCore), RegexOptions.IgnoreCase);
         }
 
         // Year, and amounts (numbers with two or more thousands groups) times the factor, same separators.
@@ -154,8 +153,11 @@ public sealed partial class CorpusGenerator(IReadOnlyList<string> seedFiles, int
         return CultureInfo.InvariantCulture.TextInfo.ToTitleCase(replacement.ToLowerInvariant());
     }
 
-    [GeneratedRegex(@"^\s*Nama\s*:\s*(?<name>[^\r\n]+)$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*Nama\s*:\s*(?<name>[^\r\n]+)\r?\n\s*Jabatan\s*:\s*(?<position>[^\r\n]*)", RegexOptions.Multiline)]
     private static partial Regex NameLine();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex NameTokens();
 
     [GeneratedRegex(@"\b20(2[0-9])\b")]
     private static partial Regex Year();
