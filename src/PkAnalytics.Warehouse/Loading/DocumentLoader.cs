@@ -214,7 +214,7 @@ public sealed class DocumentLoader(NpgsqlDataSource dataSource)
             agreements.Count,
             agreements.Sum(a => a.Indicators.Count),
             agreements.Sum(a => a.Budget.Count),
-            agreements.Sum(a => TopLevelTotal(a.Budget)),
+            BudgetTotal(agreements),
             agreements.Sum(a => a.ExplanationTargets.Count),
             document.Findings.Count + agreements.Sum(a => a.Findings.Count));
         await Stage("rows-inserted", connection);
@@ -444,6 +444,29 @@ public sealed class DocumentLoader(NpgsqlDataSource dataSource)
         }
 
         return (documentId, agreementIds, existingId, replacedId);
+    }
+
+    /// <summary>
+    /// A document's budget: that of the agreements of its highest positions (the head's), since the agreements
+    /// below restate parts of it.
+    /// </summary>
+    public static decimal BudgetTotal(IReadOnlyList<Agreement> agreements)
+    {
+        if (agreements.Count == 0)
+        {
+            return 0;
+        }
+
+        static int Rank(Agreement a) => Names.PositionLevel(a.FirstParty.Position) switch
+        {
+            "eselon_ii" => 1,
+            "eselon_iii" => 2,
+            "eselon_iv" => 3,
+            _ => 4,
+        };
+
+        var top = agreements.Min(Rank);
+        return agreements.Where(a => Rank(a) == top).Sum(a => TopLevelTotal(a.Budget));
     }
 
     /// <summary>
