@@ -767,7 +767,7 @@ internal sealed class DimensionPlan
         foreach (var line in document.Agreements[a].Budget)
         {
             var level = Names.LevelName(line.Level);
-            var key = Names.ProgramKey(line.Name, line.Level);
+            var key = ProgramKey(line);
             switch (line.Level)
             {
                 case BudgetLevel.Program:
@@ -809,16 +809,38 @@ internal sealed class DimensionPlan
         }
     }
 
-    private PositionRow? PositionOf(Party party)
+    private readonly Dictionary<BudgetLine, string> programKeys = new(ReferenceEqualityComparer.Instance);
+
+    private string ProgramKey(BudgetLine line)
     {
-        if (Names.Key(party.Position).Length == 0)
+        if (!programKeys.TryGetValue(line, out var key))
         {
-            return null;
+            key = Names.ProgramKey(line.Name, line.Level);
+            programKeys[line] = key;
         }
 
-        var level = Names.PositionLevel(party.Position);
-        var key = Names.PositionKey(party.Position, document.Agency);
-        return new PositionRow(level == "bupati" ? null : agencyId, party.Position, key, level);
+        return key;
+    }
+
+    private readonly Dictionary<string, PositionRow?> positionsByTitle = new(StringComparer.Ordinal);
+
+    private PositionRow? PositionOf(Party party)
+    {
+        if (positionsByTitle.TryGetValue(party.Position, out var known))
+        {
+            return known;
+        }
+
+        PositionRow? row = null;
+        if (Names.Key(party.Position).Length > 0)
+        {
+            var level = Names.PositionLevel(party.Position);
+            var key = Names.PositionKey(party.Position, document.Agency);
+            row = new PositionRow(level == "bupati" ? null : agencyId, party.Position, key, level);
+        }
+
+        positionsByTitle[party.Position] = row;
+        return row;
     }
 }
 
