@@ -89,6 +89,7 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         }
 
         explicitRow.Clear();
+        freshRow = false;
         var firstText = obj ?? ind;
         if (label is null && target is null && firstText is not null && lastEmitted is not null && IsContinuation(firstText.Text))
         {
@@ -203,6 +204,14 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
 
         if (cell.Paragraph && text.Length > 120)
         {
+            return;
+        }
+
+        if (indicator is null && lastEmitted is not null && !freshRow && !cell.Paragraph && char.IsLower(text[0]))
+        {
+            // The indicator cell of the row above wrapped onto a line of its own.
+            lastEmitted = lastEmitted with { Indicator = Text.Collapse(lastEmitted.Indicator + " " + text) };
+            output[lastEmittedIndex] = lastEmitted;
             return;
         }
 
@@ -517,6 +526,13 @@ internal sealed class BudgetTable(Header header)
 
     private void AddName(string text, int line, int indent)
     {
+        if (pendingLabel is null && pendingNames.Count == 0 && Items.Count > 0 && Items[^1].Amount is not null && char.IsLower(text[0]))
+        {
+            // The name of the row above wrapped onto a line of its own.
+            Items[^1].Name = Text.Collapse(Items[^1].Name + " " + text);
+            return;
+        }
+
         var (inlineLabel, rest) = Cells.SplitInlineLabel(text);
         var label = inlineLabel ?? pendingLabel;
         var ind = pendingLabel is not null ? pendingIndent : indent;
