@@ -113,3 +113,32 @@ public sealed class InboxOutcomeTests(TestDatabase database) : IClassFixture<Tes
         Assert.Equal(($"inbox/{id}/no-agency.txt", status.Error!), quarantine);
     }
 }
+
+public sealed class WorkerPollingTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task Worker_WithoutNotifications_FindsTheInboxDocumentByPolling()
+    {
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("alter table etl_inbox disable trigger etl_inbox_notify");
+        }
+
+        await using var worker = EtlProcess.Start(database.ConnectionString, "worker", "--poll", "1", "--name", "poller");
+        Assert.True(await worker.WaitForErrorAsync("listening on 'etl_inbox'", TimeSpan.FromSeconds(30)), worker.Error);
+        await Task.Delay(1500);
+
+        var queue = new InboxQueue(database.DataSource);
+        var id = await queue.EnqueueAsync("polled.txt", await File.ReadAllBytesAsync(Repo.SeedFiles[2]));
+        var clock = Stopwatch.StartNew();
+        InboxStatus? status = null;
+        while (clock.Elapsed < TimeSpan.FromSeconds(15) && (status = await queue.GetAsync(id))!.Status is "pending" or "processing")
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal("loaded", status!.Status);
+        Assert.Equal("poller", status.ClaimedBy);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"took {clock.Elapsed}; worker log: {worker.Error}");
+    }
+}
