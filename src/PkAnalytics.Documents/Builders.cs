@@ -39,11 +39,19 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
 
     public bool HeaderIsExplicit => header.IsExplicit;
 
+    /// <summary>Read only whole rows that map onto the header (the table is mainly something else, e.g. a budget).</summary>
+    public bool MappedOnly { get; init; }
+
     public void Add(Cell cell)
     {
         if (cell.Explicit && header.IsExplicit && cell.RowWidth == header.Width)
         {
             AddMapped(cell);
+            return;
+        }
+
+        if (MappedOnly)
+        {
             return;
         }
 
@@ -900,7 +908,7 @@ internal sealed class ExplanationTable(Header header, FindingSink findings)
             return;
         }
 
-        Cell? ind = null, target = null;
+        Cell? ind = null, target = null, unitCell = null;
         foreach (var c in explicitRow)
         {
             var kind = header.KindOf(c);
@@ -911,6 +919,10 @@ internal sealed class ExplanationTable(Header header, FindingSink findings)
             else if (kind == ColumnKind.Target)
             {
                 target = c;
+            }
+            else if (kind == ColumnKind.Unit)
+            {
+                unitCell = c;
             }
         }
 
@@ -937,13 +949,13 @@ internal sealed class ExplanationTable(Header header, FindingSink findings)
         explicitRow.Clear();
         if (ind is not null && target is not null)
         {
-            Emit(ind, target);
+            Emit(ind, target, unitCell?.Text);
         }
     }
 
-    private void Emit(Cell ind, Cell target)
+    private void Emit(Cell ind, Cell target, string? unit = null)
     {
-        var value = Numbers.ParseTarget(Text.StripLetterLabel(target.Text), null, out var ambiguous, out var malformed);
+        var value = Numbers.ParseTarget(Text.StripLetterLabel(target.Text), unit, out var ambiguous, out var malformed);
         if (malformed)
         {
             findings.Add("malformed_number", FindingSeverity.Warning, $"target \"{value.Raw}\" has a stray space inside the number; read as {value.Value}", target.Line);
