@@ -53,6 +53,31 @@ public sealed class VersioningTests(TestDatabase database) : IClassFixture<TestD
     }
 }
 
+public sealed class InForceTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task AgreementInForce_BeforeTheAmendmentsDateIsTheOriginal_FromItIsTheAmendment()
+    {
+        var loader = new DocumentLoader(database.DataSource);
+        foreach (var document in new[] { KecamatanMangkutana.DerivedOriginal(), KecamatanMangkutana.Amendments() })
+        {
+            await loader.LoadAsync(document, new DocumentInfo(document.Source, 1, 1));
+        }
+
+        const string sql = """
+            select a.kind from agreement_in_force(@day::date) a join dim_position p using (position_id)
+            where p.normalized_title = 'camat'
+            """;
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        Assert.Empty(await connection.QueryAsync<string>(sql, new { day = "2024-01-03" }));
+        Assert.Equal(["original"], await connection.QueryAsync<string>(sql, new { day = "2024-09-30" }));
+        Assert.Equal(["amendment"], await connection.QueryAsync<string>(sql, new { day = "2024-10-01" }));
+        // The other positions have only their amendment: in force from 1 October.
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("select count(*) from agreement_in_force('2024-09-30')"));
+        Assert.Equal(3L, await connection.ExecuteScalarAsync<long>("select count(*) from agreement_in_force('2024-12-31')"));
+    }
+}
+
 public sealed class CascadeTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private sealed record Node(string Title, string NormalizedTitle, string Level, int? AgencyId, string? Superior, int Depth);
