@@ -13,6 +13,10 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton(_ => CreateDataSource(connectionString));
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<ReadModels.AgencyDirectory>();
+        services.AddSingleton<Loading.DocumentLoader>();
+        services.AddSingleton<Loading.IndicatorClassifier>();
+        services.AddSingleton<Inbox.InboxQueue>();
+        services.AddSingleton<Stats.WarehouseStats>();
         return services;
     }
 
