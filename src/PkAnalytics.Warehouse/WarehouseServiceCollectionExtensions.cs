@@ -13,6 +13,12 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton(_ => CreateDataSource(connectionString));
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<ReadModels.AgencyDirectory>();
+        services.AddSingleton<Realisation.IndicatorRealisationStore>();
+        services.AddSingleton<Realisation.BudgetRealisationStore>();
+        services.AddSingleton<Realisation.SakipStore>();
+        services.AddSingleton<Realisation.IkmStore>();
+        services.AddSingleton<Realisation.IndicatorSettingsStore>();
+        services.AddSingleton<Realisation.SampleDataProbe>();
         return services;
     }
 
