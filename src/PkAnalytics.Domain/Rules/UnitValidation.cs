@@ -13,7 +13,7 @@ public static class UnitValidation
     [
         "dokumen", "laporan", "orang", "kegiatan", "kali", "buah", "unit", "desa", "kelurahan", "kecamatan",
         "lembaga", "organisasi", "perda", "peraturan", "kelompok", "paket", "jenis", "sekolah", "keluarga", "kk",
-        "jiwa", "pelaku", "berkas", "surat", "izin", "sk", "rekomendasi", "bumdes", "ranperda", "produk",
+        "jiwa", "pelaku", "opd", "berkas", "surat", "izin", "sk", "rekomendasi", "bumdes", "ranperda", "produk",
     ];
 
     public static UnitKind Classify(string? unit)

@@ -24,7 +24,7 @@ public sealed class DemoDataTests(TestDatabase database) : IClassFixture<TestDat
         var second = await writer.WriteAsync();
 
         Assert.Equal(2, first.Agencies);
-        Assert.Equal(3 * 4 - 1, first.IndicatorValues);
+        Assert.Equal(4 + 3 + 1, first.IndicatorValues); // documents 4 quarters, percent 3 (TW I is real), SAKIP in TW IV
         Assert.Equal(2 * 12 + 1 * 12, first.BudgetValues); // deepest level: two sub kegiatan; other agency one
         Assert.Equal(2 * 3, first.SakipEvaluations); // 2022-2024 per agency
         Assert.Equal(2, first.IkmSurveys);
@@ -51,6 +51,12 @@ public sealed class DemoDataTests(TestDatabase database) : IClassFixture<TestDat
         var absorption = (await new BudgetRealisationStore(database.DataSource).SummaryAsync(ViewerScope.AllAgencies, seed.AgencyId, 2024))
             .Single(s => s.ProgramId == seed.SubKegiatanId).AbsorptionPercent!.Value;
         Assert.InRange(absorption, 75m, 100m);
+        var sakipIndicator = entries.Single(e => e.IndicatorId == seed.SakipIndicatorId);
+        var sakip2024 = (await new SakipStore(database.DataSource).HistoryAsync(ViewerScope.AllAgencies, seed.AgencyId)).Single(s => s.Year == 2024);
+        Assert.Equal(new[] { 4 }, sakipIndicator.Quarters.Keys);
+        Assert.Equal(sakip2024.Total, sakipIndicator.Quarters[4]);
+        Assert.Equal(71.25m, sakip2024.Target);
+
         foreach (var s in await new SakipStore(database.DataSource).HistoryAsync(ViewerScope.AllAgencies))
         {
             Assert.Empty(s.Score.Validate());
