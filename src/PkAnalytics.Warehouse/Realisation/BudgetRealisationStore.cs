@@ -131,6 +131,11 @@ public sealed class BudgetRealisationStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<ImportResult> ImportAsync(ViewerScope scope, int agencyId, Stream content, string fileName, string enteredBy, CancellationToken cancellationToken = default)
     {
+        if (IndicatorRealisationStore.OutOfScope(scope, agencyId) is { } refused)
+        {
+            return refused;
+        }
+
         TabularData data;
         try
         {

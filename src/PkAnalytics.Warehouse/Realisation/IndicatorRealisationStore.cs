@@ -134,6 +134,11 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
     public async Task<ImportResult> SaveAsync(ViewerScope scope, int agencyId, IReadOnlyList<IndicatorRealisationInput> inputs, string enteredBy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        if (OutOfScope(scope, agencyId) is { } refused)
+        {
+            return refused;
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var indicators = (await connection.QueryAsync<IndicatorEntry>(new CommandDefinition(
             AgencyIndicatorsSql, new { AgencyId = agencyId, ScopeAgencyId = scope.AgencyId }, cancellationToken: cancellationToken)))
@@ -154,7 +159,7 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
                 errors.Add(new ImportError(n + 1, label, "Triwulan harus 1 sampai 4."));
             }
 
-            if (input.Value is { } v && UnitValidation.Validate(indicator.Unit, v) is { } message)
+            if (input.Value is { } v && UnitValidation.Validate(indicator.Unit, v, indicator.Name) is { } message)
             {
                 errors.Add(new ImportError(n + 1, label, message));
             }
@@ -208,6 +213,11 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<ImportResult> ImportAsync(ViewerScope scope, int agencyId, Stream content, string fileName, string enteredBy, CancellationToken cancellationToken = default)
     {
+        if (OutOfScope(scope, agencyId) is { } refused)
+        {
+            return refused;
+        }
+
         TabularData data;
         try
         {
@@ -297,7 +307,7 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
             {
                 Fail(valueCol, numberError!);
             }
-            else if (indicator is not null && UnitValidation.Validate(indicator.Unit, parsed) is { } unitError)
+            else if (indicator is not null && UnitValidation.Validate(indicator.Unit, parsed, indicator.Name) is { } unitError)
             {
                 Fail(valueCol, unitError);
             }
@@ -334,6 +344,9 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
 
         return await SaveAsync(scope, agencyId, inputs, enteredBy, cancellationToken);
     }
+
+    internal static ImportResult? OutOfScope(ViewerScope scope, int agencyId) =>
+        scope.AgencyId is { } only && only != agencyId ? ImportResult.Refused("Perangkat daerah di luar cakupan Anda.") : null;
 
     internal static int? ParseQuarter(string text) => text.Trim().ToUpperInvariant().Replace("TW", "").Replace("TRIWULAN", "").Trim() switch
     {

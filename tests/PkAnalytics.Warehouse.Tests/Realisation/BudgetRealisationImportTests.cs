@@ -64,6 +64,15 @@ public sealed class BudgetRealisationImportTests(TestDatabase database) : IClass
     }
 
     [Fact]
+    public async Task Import_OtherAgencyOutsideViewerScope_IsRefused()
+    {
+        var seed = await RealisationSeed.InsertAsync(database.DataSource, "scope");
+        var csv = "program;kegiatan;sub_kegiatan;tahun;bulan;realisasi\n;;Penyediaan Gaji dan Tunjangan ASN scope;2024;1;1000\n";
+        var result = await store.ImportAsync(ViewerScope.Agency(seed.OtherAgencyId), seed.AgencyId, RealisationSeed.Csv(csv), "a.csv", "op");
+        Assert.Equal("Perangkat daerah di luar cakupan Anda.", Assert.Single(result.Errors).Message);
+    }
+
+    [Fact]
     public async Task Template_ListsAgencyBudgetLinesOnly()
     {
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "tpl");
