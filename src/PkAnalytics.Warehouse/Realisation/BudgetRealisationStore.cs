@@ -176,7 +176,7 @@ public sealed class BudgetRealisationStore(NpgsqlDataSource dataSource)
         TabularData data;
         try
         {
-            data = TabularFile.Read(content, fileName);
+            data = TabularFile.Read(content, fileName, "realisasi", "sub_kegiatan", "bulan");
         }
         catch (TabularFormatException e)
         {

@@ -146,7 +146,7 @@ public sealed class IkmStore(NpgsqlDataSource dataSource)
         TabularData data;
         try
         {
-            data = TabularFile.Read(content, fileName);
+            data = TabularFile.Read(content, fileName, "U1", "U9");
         }
         catch (TabularFormatException e)
         {

@@ -221,7 +221,7 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
         TabularData data;
         try
         {
-            data = TabularFile.Read(content, fileName);
+            data = TabularFile.Read(content, fileName, "realisasi", "triwulan", "indikator_id");
         }
         catch (TabularFormatException e)
         {

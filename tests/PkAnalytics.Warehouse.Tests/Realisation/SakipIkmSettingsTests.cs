@@ -78,6 +78,19 @@ public sealed class IkmStoreTests(TestDatabase database) : IClassFixture<TestDat
     }
 
     [Fact]
+    public async Task ImportResponses_Xlsx_WithTitleRowsAboveTable_FindsHeader()
+    {
+        var seed = await RealisationSeed.InsertAsync(database.DataSource, "title");
+        var lines = Responses.Split('\n').Select(l => (IReadOnlyList<string>)l.Trim().Split(';')).ToList();
+        IReadOnlyList<string> title = ["Rekapitulasi SKM Loket Pelayanan 2024"];
+        var xlsx = TabularFile.WriteXlsx("SKM", title, [[""], .. lines]);
+        var result = await new IkmStore(database.DataSource).ImportResponsesAsync(ViewerScope.AllAgencies,
+            new IkmPeriod(seed.AgencyId, "", 2024, null), new MemoryStream(xlsx), "skm.xlsx", "op");
+        Assert.True(result.Accepted, string.Join("; ", result.Errors));
+        Assert.Equal(79.17m, Assert.Single(await new IkmStore(database.DataSource).ListAsync(ViewerScope.AllAgencies, seed.AgencyId)).IkmValue);
+    }
+
+    [Fact]
     public async Task ImportResponses_AnswerOutOfRange_RefusedWithRowAndColumn()
     {
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "bad");
