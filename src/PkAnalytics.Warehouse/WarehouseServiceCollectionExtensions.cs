@@ -19,6 +19,7 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<Realisation.IkmStore>();
         services.AddSingleton<Realisation.IndicatorSettingsStore>();
         services.AddSingleton<Realisation.SampleDataProbe>();
+        services.AddSingleton<Realisation.RealisationStatusReadModel>();
         services.AddSingleton<Loading.DocumentLoader>();
         services.AddSingleton<Loading.IndicatorClassifier>();
         services.AddSingleton<Inbox.InboxQueue>();

@@ -69,3 +69,30 @@ public sealed class DemoDataTests(TestDatabase database) : IClassFixture<TestDat
     [Fact]
     public void Unit_IsStableAcrossRuns() => Assert.Equal(DemoDataWriter.Unit("ind|Dinas|x|2024"), DemoDataWriter.Unit("ind|Dinas|x|2024"));
 }
+
+public sealed class RealisationStatusTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task Status_CountsFilledIndicatorsPerQuarter_BudgetMonths_SakipIkm()
+    {
+        var seed = await RealisationSeed.InsertAsync(database.DataSource, "status");
+        await new IndicatorRealisationStore(database.DataSource).SaveAsync(ViewerScope.AllAgencies, seed.AgencyId,
+        [
+            new IndicatorRealisationInput(seed.PercentIndicatorId, 2024, 1, 10m, null),
+            new IndicatorRealisationInput(seed.DocumentsIndicatorId, 2024, 1, 2m, null),
+            new IndicatorRealisationInput(seed.DocumentsIndicatorId, 2024, 2, 2m, null),
+        ], "op");
+        await new SakipStore(database.DataSource).SaveAsync(ViewerScope.AllAgencies, seed.AgencyId, 2024, new SakipScore(20m, 20m, 10m, 15m), "op");
+
+        var model = new RealisationStatusReadModel(database.DataSource);
+        Assert.Contains(2024, await model.YearsAsync(ViewerScope.AllAgencies));
+        var status = (await model.StatusAsync(ViewerScope.AllAgencies, 2024)).Single(s => s.AgencyId == seed.AgencyId);
+        Assert.Equal(3, status.Indicators);
+        Assert.Equal(new[] { 2, 1, 0, 0 }, Enumerable.Range(1, 4).Select(status.Filled));
+        Assert.Equal(0, status.BudgetMonths);
+        Assert.True(status.HasSakip);
+        Assert.False(status.HasIkm);
+        Assert.False(status.HasSample);
+        Assert.Single(await model.StatusAsync(ViewerScope.Agency(seed.OtherAgencyId), 2024));
+    }
+}
