@@ -25,6 +25,9 @@ public sealed class IndicatorEntry
 
     public bool HasSample { get; set; }
 
+    /// <summary>Quarters whose value is sample data (pk etl demo-data).</summary>
+    public HashSet<int> SampleQuarters { get; } = [];
+
     public Polarity PolarityRule => PolarityCodes.ParsePolarity(Polarity);
 
     public Aggregation AggregationRule => PolarityCodes.ParseAggregation(Aggregation);
@@ -121,6 +124,10 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
                 entry.Quarters[q.Quarter] = q.Value;
                 entry.Notes[q.Quarter] = q.Note;
                 entry.HasSample |= q.IsSample;
+                if (q.IsSample)
+                {
+                    entry.SampleQuarters.Add(q.Quarter);
+                }
             }
         }
 

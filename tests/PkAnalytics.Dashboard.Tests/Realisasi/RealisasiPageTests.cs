@@ -31,6 +31,7 @@ public sealed class RealisasiPageTests(TestDatabase database) : IClassFixture<Te
         var entry = await client.GetStringAsync($"/realisasi/indikator?opd={s.AgencyId}");
         Assert.Contains("Persentase desa mandiri", entry);
         Assert.Contains("20,08%", entry);
+        Assert.Contains("pk-sample-value", entry);
         var budget = await client.GetStringAsync($"/realisasi/anggaran?opd={s.AgencyId}");
         Assert.Contains("Rp 2.500.000.000", budget);
 
