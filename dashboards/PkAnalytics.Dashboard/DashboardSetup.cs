@@ -22,6 +22,7 @@ public static class DashboardSetup
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.SectionName));
         builder.Services.AddWarehouse(builder.Configuration.GetConnectionString("Warehouse"));
         builder.Services.AddSingleton<WitaClock>();
+        Components.Pages.Realisasi.RealisasiSetup.AddRealisasi(builder.Services);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -43,6 +44,7 @@ public static class DashboardSetup
         });
         app.UseAntiforgery();
         app.MapStaticAssets();
+        Components.Pages.Realisasi.RealisasiSetup.MapRealisasiEndpoints(app);
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResultStatusCodes =

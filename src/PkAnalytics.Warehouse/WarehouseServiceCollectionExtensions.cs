@@ -13,6 +13,13 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton(_ => CreateDataSource(connectionString));
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<ReadModels.AgencyDirectory>();
+        services.AddSingleton<Realisation.IndicatorRealisationStore>();
+        services.AddSingleton<Realisation.BudgetRealisationStore>();
+        services.AddSingleton<Realisation.SakipStore>();
+        services.AddSingleton<Realisation.IkmStore>();
+        services.AddSingleton<Realisation.IndicatorSettingsStore>();
+        services.AddSingleton<Realisation.SampleDataProbe>();
+        services.AddSingleton<Realisation.RealisationStatusReadModel>();
         services.AddSingleton<Loading.DocumentLoader>();
         services.AddSingleton<Loading.IndicatorClassifier>();
         services.AddSingleton<Inbox.InboxQueue>();
