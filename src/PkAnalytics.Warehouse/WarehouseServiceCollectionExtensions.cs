@@ -13,6 +13,10 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton(_ => CreateDataSource(connectionString));
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<ReadModels.AgencyDirectory>();
+        services.AddSingleton<ReadModels.PerformanceReadModel>();
+        services.AddSingleton<ReadModels.AgencyDetailReadModel>();
+        services.AddSingleton<ReadModels.FindingsReadModel>();
+        services.AddSingleton<ReadModels.DocumentInbox>();
         return services;
     }
 
