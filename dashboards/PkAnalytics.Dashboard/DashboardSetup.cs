@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PkAnalytics.Dashboard.Exports;
 using PkAnalytics.Dashboard.Infrastructure;
 using PkAnalytics.Warehouse;
 using PkAnalytics.Warehouse.Schema;
@@ -22,6 +23,8 @@ public static class DashboardSetup
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.SectionName));
         builder.Services.AddWarehouse(builder.Configuration.GetConnectionString("Warehouse"));
         builder.Services.AddSingleton<WitaClock>();
+        builder.Services.AddSingleton<ViewerScopeAccessor>();
+        builder.Services.AddSingleton<CapaianBandSource>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -43,6 +46,7 @@ public static class DashboardSetup
         });
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapDashboardExports();
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResultStatusCodes =
