@@ -17,6 +17,10 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<ReadModels.AgencyDetailReadModel>();
         services.AddSingleton<ReadModels.FindingsReadModel>();
         services.AddSingleton<ReadModels.DocumentInbox>();
+        services.AddSingleton<Loading.DocumentLoader>();
+        services.AddSingleton<Loading.IndicatorClassifier>();
+        services.AddSingleton<Inbox.InboxQueue>();
+        services.AddSingleton<Stats.WarehouseStats>();
         return services;
     }
 

@@ -53,9 +53,10 @@ from (
 ) entries
 group by agency_id, year, root_program_id;
 
--- The yearly target of each indicator from the current agreements: when several agreements of the agency carry
+-- The yearly target of each indicator from the current agreements (one row per indicator and year, unlike
+-- indicator_target_current of 0010 which has one per agreement row): when several agreements of the agency carry
 -- the indicator (head and subordinates), the highest position's row, with a numeric target preferred.
-create view indicator_target_current as
+create view indicator_target_effective as
 select distinct on (t.indicator_id, a.year)
        a.year, i.agency_id, t.indicator_id, i.name as indicator, i.unit, i.polarity, i.aggregation, i.category,
        t.target_raw, t.target_value, t.target_unit, t.agreement_id, t.document_id, t.line,
@@ -70,5 +71,4 @@ order by t.indicator_id, a.year, position_level_rank(p.level), (t.target_value i
 create index if not exists fact_budget_realisation_year on fact_budget_realisation (year, agency_id);
 create index if not exists fact_indicator_realisation_year on fact_indicator_realisation (year, indicator_id);
 create index if not exists fact_ikm_survey_year on fact_ikm_survey (year, agency_id);
-create index if not exists finding_agreement on finding (agreement_id);
 create index if not exists dim_document_agency on dim_document (agency_id);

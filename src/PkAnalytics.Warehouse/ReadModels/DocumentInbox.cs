@@ -38,7 +38,7 @@ public sealed record DocumentOverview(IReadOnlyList<InboxRow> Inbox, IReadOnlyLi
 /// <summary>The Dokumen page: loaded documents, the ETL inbox, and putting an upload into the inbox.</summary>
 public sealed class DocumentInbox(NpgsqlDataSource dataSource)
 {
-    /// <summary>The channel the ETL worker LISTENs on; the payload is the inbox id.</summary>
+    /// <summary>The channel the ETL worker LISTENs on; the payload is the inbox id (trigger etl_inbox_notify, migration 0010).</summary>
     public const string NotifyChannel = "etl_inbox";
 
     private const string ListSql = """
@@ -81,7 +81,7 @@ public sealed class DocumentInbox(NpgsqlDataSource dataSource)
         return new DocumentOverview(inbox, documents, total);
     }
 
-    /// <summary>Puts an uploaded file into the inbox and wakes the ETL worker; returns the inbox id.</summary>
+    /// <summary>Puts an uploaded file into the inbox (its insert trigger wakes the ETL worker); returns the inbox id.</summary>
     public async Task<long> EnqueueAsync(string fileName, byte[] content, string? uploadedBy, CancellationToken cancellationToken = default)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
@@ -89,9 +89,6 @@ public sealed class DocumentInbox(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(EnqueueSql,
             new { FileName = Path.GetFileName(fileName), Content = content, Sha256 = sha, UploadedBy = uploadedBy },
-            transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition("select pg_notify(@Channel, @Payload)",
-            new { Channel = NotifyChannel, Payload = id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return id;

@@ -35,7 +35,7 @@ public sealed class AgencyYearRow
         ),
         ind as (
             select agency_id, count(*)::int as indicators
-            from indicator_target_current where year = @Year group by agency_id
+            from indicator_target_effective where year = @Year group by agency_id
         ),
         bud as (
             select agency_id, sum(amount) as budget from agency_program_budget where year = @Year group by agency_id
@@ -46,13 +46,13 @@ public sealed class AgencyYearRow
         ),
         st as (
             select distinct on (agency_id) agency_id, target_value
-            from indicator_target_current
+            from indicator_target_effective
             where year = @Year and category = 'sakip' and target_value is not null
             order by agency_id, level_rank, indicator_id
         ),
         it as (
             select distinct on (agency_id) agency_id, target_value
-            from indicator_target_current
+            from indicator_target_effective
             where year = @Year and category = 'ikm' and target_value is not null
             order by agency_id, level_rank, indicator_id
         ),
@@ -148,7 +148,7 @@ public sealed class CapaianInputRow
                t.polarity as Polarity, t.aggregation as Aggregation, t.category as Category,
                t.target_value as Target, r.q1 as Q1, r.q2 as Q2, r.q3 as Q3, r.q4 as Q4,
                coalesce(r.is_sample, false) as IsSample
-        from indicator_target_current t
+        from indicator_target_effective t
         left join (
             select indicator_id,
                    max(value) filter (where quarter = 1) as q1, max(value) filter (where quarter = 2) as q2,

@@ -1,0 +1,57 @@
+using PkAnalytics.Etl.Inbox;
+using PkAnalytics.Warehouse;
+using PkAnalytics.Warehouse.Inbox;
+using PkAnalytics.Warehouse.Loading;
+using PkAnalytics.Warehouse.Schema;
+
+namespace PkAnalytics.Etl.Commands;
+
+public sealed class WorkerCommand : ICommand
+{
+    public string Name => "worker";
+
+    public string Summary =>
+        "worker [--once] [--poll SECONDS] [--name NAME]   load documents uploaded to the inbox (LISTEN/NOTIFY + polling) until stopped";
+
+    public async Task<int> RunAsync(CommandContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var once = false;
+        var poll = 5.0;
+        var name = $"{Environment.MachineName}:{Environment.ProcessId}";
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--once":
+                    once = true;
+                    break;
+                case "--poll" when i + 1 < args.Count && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var p) && p > 0:
+                    poll = p;
+                    i++;
+                    break;
+                case "--name" when i + 1 < args.Count:
+                    name = args[++i];
+                    break;
+                default:
+                    throw new UsageException($"unknown argument '{args[i]}'");
+            }
+        }
+
+        await using var dataSource = WarehouseServiceCollectionExtensions.CreateDataSource(context.ConnectionString);
+        await new MigrationRunner(dataSource).MigrateAsync(cancellationToken);
+        var worker = new InboxWorker(new InboxQueue(dataSource), new DocumentLoader(dataSource), name, context.Error)
+        {
+            PollInterval = TimeSpan.FromSeconds(poll),
+        };
+        if (once)
+        {
+            var done = await worker.DrainAsync(cancellationToken);
+            context.Out.WriteLine($"processed {done.Count} inbox item(s)");
+            return 0;
+        }
+
+        await worker.RunAsync(cancellationToken);
+        context.Error.WriteLine($"worker {name}: stopped");
+        return 0;
+    }
+}

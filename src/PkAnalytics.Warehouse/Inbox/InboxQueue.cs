@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using Dapper;
+using Npgsql;
+
+namespace PkAnalytics.Warehouse.Inbox;
+
+/// <summary>A document waiting in etl_inbox, as claimed by a worker.</summary>
+public sealed record InboxItem(long InboxId, string FileName, byte[] Content, string Sha256);
+
+/// <summary>What the inbox says about one item (for the dashboard's upload page and the tests).</summary>
+public sealed record InboxStatus(long InboxId, string FileName, string Status, string? ClaimedBy, int? DocumentId,
+    string? Result, string? Error, DateTime UploadedAt, DateTime? FinishedAt);
+
+/// <summary>
+/// The inbox table: the dashboard's upload writes documents here, ETL workers claim them. A claim is an UPDATE of
+/// the oldest pending row chosen with FOR UPDATE SKIP LOCKED, so two workers never claim the same item; an item a
+/// crashed worker left in 'processing' longer than the stale time can be claimed again. Inserting a pending row
+/// notifies channel <see cref="Channel"/> (trigger in migration 0010), which wakes listening workers.
+/// </summary>
+public sealed class InboxQueue(NpgsqlDataSource dataSource)
+{
+    public const string Channel = "etl_inbox";
+
+    public static TimeSpan DefaultStaleAfter { get; } = TimeSpan.FromMinutes(15);
+
+    private const string InsertSql = """
+        insert into etl_inbox (file_name, content, sha256, uploaded_by)
+        values (@FileName, @Content, @Sha256, @UploadedBy)
+        returning inbox_id
+        """;
+
+    private const string ClaimSql = """
+        update etl_inbox i
+        set status = 'processing', claimed_by = @Worker, claimed_at = now(), finished_at = null, error = null
+        where i.inbox_id = (
+            select inbox_id from etl_inbox
+            where status = 'pending'
+               or (status = 'processing' and claimed_at < now() - make_interval(secs => @StaleSeconds))
+            order by inbox_id
+            limit 1
+            for update skip locked)
+        returning i.inbox_id as InboxId, i.file_name as FileName, i.content as Content, i.sha256 as Sha256
+        """;
+
+    private const string FinishSql = """
+        update etl_inbox
+        set status = @Status, finished_at = now(), document_id = @DocumentId, result = @Result::jsonb, error = @Error
+        where inbox_id = @InboxId
+        """;
+
+    private const string StatusSql = """
+        select inbox_id as InboxId, file_name as FileName, status as Status, claimed_by as ClaimedBy,
+               document_id as DocumentId, result::text as Result, error as Error, uploaded_at as UploadedAt,
+               finished_at as FinishedAt
+        from etl_inbox
+        where inbox_id = @InboxId
+        """;
+
+    /// <summary>Stores a document for the workers (what the dashboard's upload does); returns its inbox id.</summary>
+    public async Task<long> EnqueueAsync(string fileName, byte[] content, string? uploadedBy = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
+        {
+            FileName = fileName,
+            Content = content,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            UploadedBy = uploadedBy,
+        }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Claims the oldest pending item for <paramref name="worker"/>, or null when there is none.</summary>
+    public async Task<InboxItem?> ClaimAsync(string worker, TimeSpan? staleAfter = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<InboxItem>(new CommandDefinition(ClaimSql, new
+        {
+            Worker = worker,
+            StaleSeconds = (staleAfter ?? DefaultStaleAfter).TotalSeconds,
+        }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Writes the outcome inside the document load's transaction, so status and data commit together.</summary>
+    public static Task FinishAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long inboxId, string status,
+        int? documentId, string? resultJson, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(FinishSql, new
+        {
+            InboxId = inboxId,
+            Status = status,
+            DocumentId = documentId,
+            Result = resultJson,
+            Error = (string?)null,
+        }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Marks an item failed with its error (the load rolled back, so this is its own transaction).</summary>
+    public async Task FailAsync(long inboxId, string error, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(FinishSql, new
+        {
+            InboxId = inboxId,
+            Status = "failed",
+            DocumentId = (int?)null,
+            Result = (string?)null,
+            Error = error,
+        }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<InboxStatus?> GetAsync(long inboxId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<InboxStatus>(new CommandDefinition(
+            StatusSql, new { InboxId = inboxId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Opens a connection that LISTENs on <see cref="Channel"/>; dispose it to stop listening.</summary>
+    public async Task<InboxListener> ListenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"listen {Channel}", cancellationToken: cancellationToken));
+            return new InboxListener(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
+
+/// <summary>A listening connection: <see cref="WaitAsync"/> returns when a notification arrives or the timeout passes.</summary>
+public sealed class InboxListener : IAsyncDisposable
+{
+    private readonly NpgsqlConnection connection;
+
+    internal InboxListener(NpgsqlConnection connection) => this.connection = connection;
+
+    /// <summary>True when a notification arrived, false on timeout (the caller then polls).</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        connection.WaitAsync(timeout, cancellationToken);
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+}
