@@ -21,6 +21,12 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<Loading.IndicatorClassifier>();
         services.AddSingleton<Inbox.InboxQueue>();
         services.AddSingleton<Stats.WarehouseStats>();
+        services.AddSingleton<Realisation.IndicatorRealisationStore>();
+        services.AddSingleton<Realisation.BudgetRealisationStore>();
+        services.AddSingleton<Realisation.SakipStore>();
+        services.AddSingleton<Realisation.IkmStore>();
+        services.AddSingleton<Realisation.IndicatorSettingsStore>();
+        services.AddSingleton<Realisation.SampleDataProbe>();
         return services;
     }
 

@@ -155,3 +155,18 @@ public sealed class CapaianBandTests
         Assert.NotNull(CapaianBandSet.Validate(
             [new CapaianBand("Baik", 90m), new CapaianBand("Cukup", 90m), new CapaianBand("Kurang", null)]));
 }
+
+public sealed class UnitValidationTests
+{
+    [Theory]
+    [InlineData("%", "100", true)]
+    [InlineData("%", "100.5", false)]
+    [InlineData("Persen", "20.08", true)]
+    [InlineData("Dokumen", "3", true)]
+    [InlineData("Dokumen", "2.5", false)]
+    [InlineData("Nilai", "71.25", true)]
+    [InlineData("Nilai IKM", "24", false)]
+    [InlineData(null, "-1", false)]
+    public void Validate_ByUnit(string? unit, string value, bool valid) =>
+        Assert.Equal(valid, UnitValidation.Validate(unit, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)) is null);
+}

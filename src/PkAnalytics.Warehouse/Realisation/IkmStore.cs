@@ -1,0 +1,279 @@
+using Dapper;
+using Npgsql;
+using PkAnalytics.Domain.Rules;
+using PkAnalytics.Warehouse.ReadModels;
+
+namespace PkAnalytics.Warehouse.Realisation;
+
+/// <summary>An IKM survey of an agency (or one of its service units) and period.</summary>
+public sealed class IkmSurvey
+{
+    public long IkmSurveyId { get; init; }
+    public int AgencyId { get; init; }
+    public string AgencyName { get; init; } = "";
+    public string UnitName { get; init; } = "";
+    public int Year { get; init; }
+    public int? Quarter { get; init; }
+    public int? Respondents { get; init; }
+    public decimal[]? Nrr { get; init; }
+    public decimal IkmValue { get; init; }
+    public int Answers { get; init; }
+    public bool IsSample { get; init; }
+    public string? EnteredBy { get; init; }
+
+    public IkmCategory Category => Ikm.Category(IkmValue);
+
+    /// <summary>The weakest elements (index 0-8 and NRR), lowest first; empty when only the aggregate was entered.</summary>
+    public IReadOnlyList<(int Element, decimal Nrr)> Weakest(int take = 3) => Nrr is { Length: 9 } nrr
+        ? new IkmResult(nrr, Respondents ?? 0).WeakestElements(take).Select(i => (i, nrr[i])).ToList()
+        : [];
+
+    public string PeriodLabel => Quarter is { } q ? $"{Year} TW {Roman(q)}" : Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static string Roman(int q) => q switch { 1 => "I", 2 => "II", 3 => "III", 4 => "IV", _ => q.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+}
+
+/// <summary>
+/// IKM surveys: an aggregate value per unit and period, nine element averages, or respondent-level answers from
+/// CSV/XLSX from which NRR, IKM and category are computed by the Domain rules.
+/// </summary>
+public sealed class IkmStore(NpgsqlDataSource dataSource)
+{
+    private const string UpsertSql = """
+        insert into fact_ikm_survey (agency_id, unit_name, year, quarter, respondents, nrr, ikm_value, is_sample, entered_by)
+        values (@AgencyId, @UnitName, @Year, @Quarter, @Respondents, @Nrr, @IkmValue, false, @EnteredBy)
+        on conflict (agency_id, unit_name, year, quarter) do update
+            set respondents = excluded.respondents, nrr = excluded.nrr, ikm_value = excluded.ikm_value,
+                is_sample = false, entered_by = excluded.entered_by, entered_at = now()
+            where (fact_ikm_survey.respondents, fact_ikm_survey.nrr, fact_ikm_survey.ikm_value, fact_ikm_survey.is_sample)
+                  is distinct from (excluded.respondents, excluded.nrr, excluded.ikm_value, false)
+        returning ikm_survey_id
+        """;
+
+    private const string SurveyIdSql = """
+        select ikm_survey_id from fact_ikm_survey
+        where agency_id = @AgencyId and unit_name = @UnitName and year = @Year and quarter is not distinct from @Quarter
+        """;
+
+    private const string ListSql = """
+        select s.ikm_survey_id as IkmSurveyId, s.agency_id as AgencyId, g.name as AgencyName, s.unit_name as UnitName,
+               s.year as Year, s.quarter as Quarter, s.respondents as Respondents, s.nrr as Nrr, s.ikm_value as IkmValue,
+               (select count(*)::int from ikm_response r where r.ikm_survey_id = s.ikm_survey_id) as Answers,
+               s.is_sample as IsSample, s.entered_by as EnteredBy
+        from fact_ikm_survey s
+        join dim_agency g on g.agency_id = s.agency_id
+        where (@ScopeAgencyId::int is null or s.agency_id = @ScopeAgencyId)
+          and (@AgencyId::int is null or s.agency_id = @AgencyId)
+          and (@Year::int is null or s.year = @Year)
+        order by g.name, s.year desc, s.quarter desc nulls first, s.unit_name
+        """;
+
+    /// <summary>Saves an aggregate: either nine NRR (IKM computed) or only the IKM value (25-100).</summary>
+    public async Task<ImportResult> SaveAggregateAsync(ViewerScope scope, IkmPeriod period, IReadOnlyList<decimal>? nrr, decimal? ikmValue, int? respondents, string enteredBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        if (Check(scope, period) is { } refused)
+        {
+            return refused;
+        }
+
+        decimal value;
+        decimal[]? elements = null;
+        if (nrr is not null)
+        {
+            try
+            {
+                var result = Ikm.FromElementAverages(nrr, respondents ?? 0);
+                value = result.ValueRounded;
+                elements = nrr.ToArray();
+            }
+            catch (ArgumentException e)
+            {
+                return ImportResult.Refused("NRR setiap unsur harus 1 sampai 4 (" + e.Message + ").");
+            }
+        }
+        else if (ikmValue is { } v && v is >= 25m and <= 100m)
+        {
+            value = Math.Round(v, 2, MidpointRounding.AwayFromZero);
+        }
+        else
+        {
+            return ImportResult.Refused("Isi NRR kesembilan unsur atau nilai IKM 25-100.");
+        }
+
+        if (respondents is < 0)
+        {
+            return ImportResult.Refused("Jumlah responden tidak boleh negatif.");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await UpsertAsync(connection, transaction, period, elements, value, respondents, enteredBy, cancellationToken);
+        if (changed > 0)
+        {
+            // An aggregate replaces any respondent answers kept for the same survey.
+            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SurveyIdSql, Args(period), transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition("delete from ikm_response where ikm_survey_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportResult(1, changed, [], []);
+    }
+
+    public static readonly IReadOnlyList<string> TemplateHeaders =
+        ["responden", .. IkmElements.Codes];
+
+    /// <summary>An empty respondent template (U1..U9 with the element names in the second header line as guidance).</summary>
+    public static byte[] Template(bool xlsx)
+    {
+        IReadOnlyList<string> example = ["1", "4", "3", "3", "4", "3", "4", "4", "3", "3"];
+        return xlsx ? TabularFile.WriteXlsx("Responden", TemplateHeaders, [example]) : TabularFile.WriteCsv(TemplateHeaders, [example]);
+    }
+
+    /// <summary>
+    /// Imports respondent answers (columns U1..U9, or the element names; values 1-4, empty = not answered), computes
+    /// NRR, IKM and category, and stores the survey with its answers. One bad cell refuses the whole file with its row
+    /// and column. Re-importing the same file changes nothing.
+    /// </summary>
+    public async Task<ImportResult> ImportResponsesAsync(ViewerScope scope, IkmPeriod period, Stream content, string fileName, string enteredBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        if (Check(scope, period) is { } refused)
+        {
+            return refused;
+        }
+
+        TabularData data;
+        try
+        {
+            data = TabularFile.Read(content, fileName);
+        }
+        catch (TabularFormatException e)
+        {
+            return ImportResult.Refused(e.Message);
+        }
+
+        var columns = new int[IkmElements.Count];
+        var missing = new List<string>();
+        for (var e = 0; e < IkmElements.Count; e++)
+        {
+            columns[e] = data.Column(IkmElements.Codes[e], IkmElements.Names[e]);
+            if (columns[e] < 0)
+            {
+                missing.Add(IkmElements.Codes[e]);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            return ImportResult.Refused([new ImportError(1, "judul kolom", "Kolom unsur tidak ditemukan: " + string.Join(", ", missing) + ". Gunakan templat U1-U9.")]);
+        }
+
+        var errors = new List<ImportError>();
+        var answers = new List<short?[]>();
+        foreach (var row in data.Rows)
+        {
+            var a = new short?[IkmElements.Count];
+            var ok = true;
+            for (var e = 0; e < IkmElements.Count; e++)
+            {
+                var cell = row[columns[e]];
+                if (cell.IsBlank)
+                {
+                    continue;
+                }
+
+                if (NumberCell.TryParse(cell, out var v, out _) && v == decimal.Truncate(v) && v is >= 1m and <= 4m)
+                {
+                    a[e] = (short)v;
+                }
+                else
+                {
+                    errors.Add(new ImportError(row.RowNumber, data.Describe(columns[e]), $"'{cell.Text}' bukan jawaban 1-4."));
+                    ok = false;
+                }
+            }
+
+            if (ok && a.All(x => x is null))
+            {
+                errors.Add(new ImportError(row.RowNumber, data.Describe(columns[0]), "Responden tanpa jawaban."));
+            }
+
+            answers.Add(a);
+        }
+
+        if (errors.Count > 0)
+        {
+            return ImportResult.Refused(errors);
+        }
+
+        IkmResult result;
+        try
+        {
+            result = Ikm.FromResponses(answers.Select(a => (IReadOnlyList<int?>)a.Select(x => (int?)x).ToList()));
+        }
+        catch (ArgumentException e)
+        {
+            return ImportResult.Refused(e.Message.Contains("no respondents", StringComparison.Ordinal)
+                ? "Berkas tanpa responden."
+                : "Ada unsur yang tidak dijawab oleh seorang pun responden: " + e.Message);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await UpsertAsync(connection, transaction, period, result.Nrr.ToArray(), result.ValueRounded, result.Respondents, enteredBy, cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SurveyIdSql, Args(period), transaction, cancellationToken: cancellationToken));
+        // Compared as text: answers may hold nulls (not answered), which Npgsql does not read into short[].
+        var existing = (await connection.QueryAsync<string>(new CommandDefinition(
+            "select array_to_string(answers, ',', '') from ikm_response where ikm_survey_id = @id order by respondent_no",
+            new { id }, transaction, cancellationToken: cancellationToken))).ToList();
+        var incoming = answers.Select(a => string.Join(",", a.Select(x => x?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""))).ToList();
+        var same = existing.SequenceEqual(incoming);
+        if (!same)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("delete from ikm_response where ikm_survey_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "insert into ikm_response (ikm_survey_id, respondent_no, answers) values (@Id, @No, @Answers)",
+                answers.Select((a, i) => new { Id = id, No = i + 1, Answers = a }), transaction, cancellationToken: cancellationToken));
+            changed = Math.Max(changed, 1);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportResult(answers.Count, changed, [], []);
+    }
+
+    public async Task<IReadOnlyList<IkmSurvey>> ListAsync(ViewerScope scope, int? agencyId = null, int? year = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<IkmSurvey>(new CommandDefinition(ListSql,
+            new { ScopeAgencyId = scope.AgencyId, AgencyId = agencyId, Year = year }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private static ImportResult? Check(ViewerScope scope, IkmPeriod period)
+    {
+        if (scope.AgencyId is { } only && only != period.AgencyId)
+        {
+            return ImportResult.Refused("Perangkat daerah di luar cakupan Anda.");
+        }
+
+        if (period.Year is < 2015 or > 2040 || period.Quarter is < 1 or > 4)
+        {
+            return ImportResult.Refused("Periode tidak sah: tahun 2015-2040, triwulan 1-4 atau kosong (setahun).");
+        }
+
+        return null;
+    }
+
+    private static object Args(IkmPeriod p) => new { p.AgencyId, UnitName = p.UnitName.Trim(), p.Year, p.Quarter };
+
+    private static async Task<int> UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IkmPeriod period, decimal[]? nrr, decimal value, int? respondents, string enteredBy, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<long>(new CommandDefinition(UpsertSql, new
+        {
+            period.AgencyId, UnitName = period.UnitName.Trim(), period.Year, period.Quarter, Respondents = respondents,
+            Nrr = nrr?.Select(x => Math.Round(x, 4, MidpointRounding.AwayFromZero)).ToArray(), IkmValue = value, EnteredBy = enteredBy,
+        }, transaction, cancellationToken: cancellationToken))).Count();
+}
+
+/// <summary>Whose survey and when: an agency, an optional service unit ("" = the whole agency), a year and an optional quarter.</summary>
+public sealed record IkmPeriod(int AgencyId, string UnitName, int Year, int? Quarter);

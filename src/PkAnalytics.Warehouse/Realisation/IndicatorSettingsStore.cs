@@ -1,0 +1,223 @@
+using Dapper;
+using Npgsql;
+using PkAnalytics.Domain.Rules;
+using PkAnalytics.Warehouse.ReadModels;
+
+namespace PkAnalytics.Warehouse.Realisation;
+
+public sealed class IndicatorSetting
+{
+    public int IndicatorId { get; init; }
+    public int AgencyId { get; init; }
+    public string AgencyName { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string? Unit { get; init; }
+    public string Polarity { get; set; } = "higher_is_better";
+    public string Aggregation { get; set; } = "nilai_akhir";
+    public string Category { get; init; } = "other";
+}
+
+public sealed class SettingsAuditEntry
+{
+    public long AuditId { get; init; }
+    public string Entity { get; init; } = "";
+    public string EntityKey { get; init; } = "";
+    public string? Subject { get; init; }
+    public string Field { get; init; } = "";
+    public string? OldValue { get; init; }
+    public string? NewValue { get; init; }
+    public string ChangedBy { get; init; } = "";
+    public DateTime ChangedAt { get; init; }
+}
+
+/// <summary>
+/// Indicator settings (polarity, aggregation) and capaian band sets, editable by Bappeda. Every change writes an
+/// audit row (who, when, old value, new value) in the same transaction as the change.
+/// </summary>
+public sealed class IndicatorSettingsStore(NpgsqlDataSource dataSource)
+{
+    private const string ListSql = """
+        select i.indicator_id as IndicatorId, i.agency_id as AgencyId, g.name as AgencyName, i.name as Name, i.unit as Unit,
+               i.polarity as Polarity, i.aggregation as Aggregation, i.category as Category
+        from dim_indicator i
+        join dim_agency g on g.agency_id = i.agency_id
+        where (@ScopeAgencyId::int is null or i.agency_id = @ScopeAgencyId)
+          and (@AgencyId::int is null or i.agency_id = @AgencyId)
+        order by g.name, i.name
+        """;
+
+    private const string LockSql = """
+        select polarity as Polarity, aggregation as Aggregation from dim_indicator
+        where indicator_id = @IndicatorId and (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId)
+        for update
+        """;
+
+    private const string UpdateSql = """
+        update dim_indicator set polarity = @Polarity, aggregation = @Aggregation where indicator_id = @IndicatorId
+        """;
+
+    private const string AuditSql = """
+        insert into settings_audit (entity, entity_key, field, old_value, new_value, changed_by)
+        values (@Entity, @EntityKey, @Field, @OldValue, @NewValue, @ChangedBy)
+        """;
+
+    private const string BandsSql = """
+        select effective_from as EffectiveFrom, name as Name, min_inclusive as MinInclusive
+        from capaian_band order by effective_from, min_inclusive desc nulls last
+        """;
+
+    private const string AuditListSql = """
+        select a.audit_id as AuditId, a.entity as Entity, a.entity_key as EntityKey,
+               case when a.entity = 'indicator' then i.name || ' (' || g.name || ')' else 'Pita capaian berlaku ' || a.entity_key end as Subject,
+               a.field as Field, a.old_value as OldValue, a.new_value as NewValue, a.changed_by as ChangedBy, a.changed_at as ChangedAt
+        from settings_audit a
+        left join dim_indicator i on a.entity = 'indicator' and i.indicator_id::text = a.entity_key
+        left join dim_agency g on g.agency_id = i.agency_id
+        where @ScopeAgencyId::int is null or a.entity = 'capaian_band' or i.agency_id = @ScopeAgencyId
+        order by a.changed_at desc, a.audit_id desc
+        limit @Limit
+        """;
+
+    private sealed record OldSetting(string Polarity, string Aggregation);
+
+    private sealed record BandRow(DateTime EffectiveFrom, string Name, decimal? MinInclusive);
+
+    public async Task<IReadOnlyList<IndicatorSetting>> ListAsync(ViewerScope scope, int? agencyId = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<IndicatorSetting>(new CommandDefinition(ListSql,
+            new { ScopeAgencyId = scope.AgencyId, AgencyId = agencyId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Changes polarity and aggregation; audits each field that changed. Returns the number of fields changed.</summary>
+    public async Task<int> UpdateIndicatorAsync(ViewerScope scope, int indicatorId, Polarity polarity, Aggregation aggregation, string changedBy, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(changedBy))
+        {
+            throw new ArgumentException("who changes the setting is required for the audit", nameof(changedBy));
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var old = await connection.QuerySingleOrDefaultAsync<OldSetting>(new CommandDefinition(LockSql,
+            new { IndicatorId = indicatorId, ScopeAgencyId = scope.AgencyId }, transaction, cancellationToken: cancellationToken))
+            ?? throw new KeyNotFoundException($"indicator {indicatorId} not found in scope");
+        var changes = new List<(string Field, string Old, string New)>();
+        if (old.Polarity != polarity.ToCode())
+        {
+            changes.Add(("polarity", old.Polarity, polarity.ToCode()));
+        }
+
+        if (old.Aggregation != aggregation.ToCode())
+        {
+            changes.Add(("aggregation", old.Aggregation, aggregation.ToCode()));
+        }
+
+        if (changes.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(UpdateSql,
+                new { IndicatorId = indicatorId, Polarity = polarity.ToCode(), Aggregation = aggregation.ToCode() }, transaction, cancellationToken: cancellationToken));
+            foreach (var (field, oldValue, newValue) in changes)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(AuditSql, new
+                {
+                    Entity = "indicator", EntityKey = indicatorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Field = field, OldValue = oldValue, NewValue = newValue, ChangedBy = changedBy.Trim(),
+                }, transaction, cancellationToken: cancellationToken));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return changes.Count;
+    }
+
+    /// <summary>All band sets, oldest first (the migration seeds the default set from 2000-01-01).</summary>
+    public async Task<IReadOnlyList<CapaianBandSet>> BandSetsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<BandRow>(new CommandDefinition(BandsSql, cancellationToken: cancellationToken));
+        return rows.GroupBy(r => DateOnly.FromDateTime(r.EffectiveFrom))
+            .Select(g => new CapaianBandSet(g.Key, g.Select(r => new CapaianBand(r.Name, r.MinInclusive))))
+            .OrderBy(s => s.EffectiveFrom).ToList();
+    }
+
+    /// <summary>The band set in force on a date.</summary>
+    public async Task<CapaianBandSet> BandSetOnAsync(DateOnly date, CancellationToken cancellationToken = default) =>
+        CapaianBandSet.EffectiveOn(await BandSetsAsync(cancellationToken), date);
+
+    /// <summary>
+    /// Saves the band set effective from a date (replacing a set of the same date) and audits old and new set.
+    /// Returns the validation error, or null when saved.
+    /// </summary>
+    public async Task<string?> SaveBandSetAsync(DateOnly effectiveFrom, IReadOnlyList<CapaianBand> bands, string changedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bands);
+        if (string.IsNullOrWhiteSpace(changedBy))
+        {
+            return "Nama pengubah wajib diisi untuk jejak audit.";
+        }
+
+        var cleaned = bands.Select(b => new CapaianBand(b.Name.Trim(), b.MinInclusive)).ToList();
+        if (CapaianBandSet.Validate(cleaned) is { } error)
+        {
+            return error;
+        }
+
+        var set = new CapaianBandSet(effectiveFrom, cleaned);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("lock table capaian_band in share row exclusive mode", transaction: transaction, cancellationToken: cancellationToken));
+        var date = effectiveFrom.ToDateTime(TimeOnly.MinValue);
+        var oldRows = (await connection.QueryAsync<BandRow>(new CommandDefinition(
+            "select effective_from as EffectiveFrom, name as Name, min_inclusive as MinInclusive from capaian_band where effective_from = @date",
+            new { date }, transaction, cancellationToken: cancellationToken))).ToList();
+        var oldText = oldRows.Count == 0 ? null : Describe(new CapaianBandSet(effectiveFrom, oldRows.Select(r => new CapaianBand(r.Name, r.MinInclusive))));
+        var newText = Describe(set);
+        if (oldText == newText)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return null;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("delete from capaian_band where effective_from = @date", new { date }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "insert into capaian_band (effective_from, name, min_inclusive) values (@date, @Name, @MinInclusive)",
+            set.Bands.Select(b => new { date, b.Name, b.MinInclusive }), transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(AuditSql, new
+        {
+            Entity = "capaian_band", EntityKey = effectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Field = "bands", OldValue = oldText, NewValue = newText, ChangedBy = changedBy.Trim(),
+        }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>"Sangat Tinggi >= 91; Tinggi >= 76; ...; Sangat Rendah &lt; 51" (id-ID numbers).</summary>
+    public static string Describe(CapaianBandSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var parts = new List<string>();
+        decimal? lowestMin = null;
+        foreach (var band in set.Bands)
+        {
+            if (band.MinInclusive is { } min)
+            {
+                parts.Add($"{band.Name} >= {min.ToString("0.##", Formats.Indonesian)}");
+                lowestMin = min;
+            }
+            else
+            {
+                parts.Add(lowestMin is { } m ? $"{band.Name} < {m.ToString("0.##", Formats.Indonesian)}" : band.Name);
+            }
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    public async Task<IReadOnlyList<SettingsAuditEntry>> AuditAsync(ViewerScope scope, int limit = 200, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<SettingsAuditEntry>(new CommandDefinition(AuditListSql,
+            new { ScopeAgencyId = scope.AgencyId, Limit = limit }, cancellationToken: cancellationToken))).AsList();
+    }
+}

@@ -1,0 +1,107 @@
+using Dapper;
+using Npgsql;
+using PkAnalytics.Domain.Rules;
+using PkAnalytics.Warehouse.ReadModels;
+
+namespace PkAnalytics.Warehouse.Realisation;
+
+/// <summary>A SAKIP evaluation of an agency and year with the agreements' SAKIP target of that year, if any.</summary>
+public sealed class SakipEvaluation
+{
+    public int AgencyId { get; init; }
+    public string AgencyName { get; init; } = "";
+    public int Year { get; init; }
+    public decimal Perencanaan { get; init; }
+    public decimal Pengukuran { get; init; }
+    public decimal Pelaporan { get; init; }
+    public decimal Evaluasi { get; init; }
+    public decimal Total { get; init; }
+    public decimal? Target { get; init; }
+    public string? TargetRaw { get; init; }
+    public bool IsSample { get; init; }
+    public string? EnteredBy { get; init; }
+    public DateTime EnteredAt { get; init; }
+
+    public string Predicate => Sakip.Predicate(Total);
+
+    public SakipScore Score => new(Perencanaan, Pengukuran, Pelaporan, Evaluasi);
+}
+
+/// <summary>SAKIP evaluations per agency and year (entered after the Inspektorat's evaluation), with history.</summary>
+public sealed class SakipStore(NpgsqlDataSource dataSource)
+{
+    private const string UpsertSql = """
+        insert into fact_sakip_evaluation (agency_id, year, perencanaan, pengukuran, pelaporan, evaluasi, is_sample, entered_by)
+        values (@AgencyId, @Year, @Perencanaan, @Pengukuran, @Pelaporan, @Evaluasi, false, @EnteredBy)
+        on conflict (agency_id, year) do update
+            set perencanaan = excluded.perencanaan, pengukuran = excluded.pengukuran, pelaporan = excluded.pelaporan,
+                evaluasi = excluded.evaluasi, is_sample = false, entered_by = excluded.entered_by, entered_at = now()
+            where (fact_sakip_evaluation.perencanaan, fact_sakip_evaluation.pengukuran, fact_sakip_evaluation.pelaporan,
+                   fact_sakip_evaluation.evaluasi, fact_sakip_evaluation.is_sample)
+                  is distinct from (excluded.perencanaan, excluded.pengukuran, excluded.pelaporan, excluded.evaluasi, false)
+        """;
+
+    // SAKIP targets: indicators of category 'sakip' or named after SAKIP in the current agreements, highest level first.
+    private const string HistorySql = """
+        with target as (
+            select distinct on (a.agency_id, a.year) a.agency_id, a.year, t.target_value, t.target_raw
+            from agreement_current a
+            join fact_indicator_target t on t.agreement_id = a.agreement_id
+            join dim_indicator i on i.indicator_id = t.indicator_id
+            left join dim_position p on p.position_id = a.position_id
+            where (i.category = 'sakip' or i.normalized_name like '%sakip%')
+              and (@ScopeAgencyId::int is null or a.agency_id = @ScopeAgencyId)
+            order by a.agency_id, a.year,
+                     case p.level when 'bupati' then 0 when 'eselon_ii' then 1 when 'eselon_iii' then 2
+                                  when 'eselon_iv' then 3 when 'staff' then 4 else 5 end,
+                     (t.target_value is null), a.agreement_id desc
+        )
+        select s.agency_id as AgencyId, g.name as AgencyName, s.year as Year, s.perencanaan as Perencanaan,
+               s.pengukuran as Pengukuran, s.pelaporan as Pelaporan, s.evaluasi as Evaluasi, s.total as Total,
+               case when target.target_value between 0 and 100 then target.target_value end as Target,
+               target.target_raw as TargetRaw, s.is_sample as IsSample, s.entered_by as EnteredBy, s.entered_at as EnteredAt
+        from fact_sakip_evaluation s
+        join dim_agency g on g.agency_id = s.agency_id
+        left join target on target.agency_id = s.agency_id and target.year = s.year
+        where (@ScopeAgencyId::int is null or s.agency_id = @ScopeAgencyId)
+          and (@AgencyId::int is null or s.agency_id = @AgencyId)
+        order by g.name, s.year
+        """;
+
+    /// <summary>Validates the components against their maxima and saves; returns the errors (nothing saved) or 1/0 changed.</summary>
+    public async Task<ImportResult> SaveAsync(ViewerScope scope, int agencyId, int year, SakipScore score, string enteredBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        if (scope.AgencyId is { } only && only != agencyId)
+        {
+            return ImportResult.Refused("Perangkat daerah di luar cakupan Anda.");
+        }
+
+        var errors = score.Validate().Select(e => new ImportError(0, "", e)).ToList();
+        if (year is < 2015 or > 2040)
+        {
+            errors.Add(new ImportError(0, "", "Tahun harus 2015-2040."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ImportResult.Refused(errors);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(UpsertSql, new
+        {
+            AgencyId = agencyId, Year = year, score.Perencanaan, score.Pengukuran, score.Pelaporan, score.Evaluasi, EnteredBy = enteredBy,
+        }, cancellationToken: cancellationToken));
+        return new ImportResult(1, changed, [], []);
+    }
+
+    /// <summary>Every evaluation in scope (of one agency when given), by agency and year, with the SAKIP target.</summary>
+    public async Task<IReadOnlyList<SakipEvaluation>> HistoryAsync(ViewerScope scope, int? agencyId = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SakipEvaluation>(new CommandDefinition(HistorySql,
+            new { ScopeAgencyId = scope.AgencyId, AgencyId = agencyId }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+}
