@@ -12,6 +12,7 @@ namespace PkAnalytics.TestSupport;
 /// = 80 (Tinggi), Nilai SAKIP 76 / 75 = 101,33 (Sangat Tinggi), IKM indicator without realisation.</item>
 /// <item>Dinas Beta (id 2): head only; SAKIP 65 (B) under its target 80; IKM 70 (C); P1 Rp 500.000 and P2
 /// Rp 300.000.</item>
+/// <item>Kecamatan Gamma (id 3): loaded as an agency but without any agreement or evaluation.</item>
 /// <item>Findings: one target_mismatch (warning, Alfa, line 326), one budget_sum_mismatch (warning, Beta, line 80),
 /// one ambiguous_number (info, Beta, line 12).</item>
 /// </list>
@@ -20,6 +21,7 @@ public static class DashboardSampleData
 {
     public const int AlfaId = 1;
     public const int BetaId = 2;
+    public const int GammaId = 3;
     public const int Year = 2024;
 
     public static async Task InsertAsync(NpgsqlDataSource dataSource)
@@ -30,7 +32,7 @@ public static class DashboardSampleData
 
     private const string Sql = """
         insert into dim_agency (agency_id, name, normalized_name) overriding system value values
-            (1, 'Dinas Alfa', 'dinas alfa'), (2, 'Dinas Beta', 'dinas beta');
+            (1, 'Dinas Alfa', 'dinas alfa'), (2, 'Dinas Beta', 'dinas beta'), (3, 'Kecamatan Gamma', 'kecamatan gamma');
         insert into dim_official (official_id, name, normalized_name) overriding system value values
             (1, 'BUPATI SATU', 'bupati satu'), (2, 'KEPALA ALFA', 'kepala alfa'), (3, 'SEKRETARIS ALFA', 'sekretaris alfa'),
             (4, 'KASUBAG ALFA', 'kasubag alfa'), (5, 'KEPALA BETA', 'kepala beta');

@@ -21,7 +21,7 @@ public static class ExportEndpoints
                 return Results.NotFound($"Format '{format}' tidak dikenal: gunakan csv atau xlsx.");
             }
 
-            var year = tahun ?? clock.Now.Year;
+            var year = tahun ?? YearWithData.Default(await performance.YearsAsync(viewer.Current, cancellationToken), clock.Now.Year);
             var snapshot = await performance.ReadAsync(viewer.Current, year, QueryLists.ParseIds(opd), cancellationToken);
             var model = RegencyPerformance.From(snapshot, await bands.ForYearAsync(year, cancellationToken));
             var chosen = ComparisonTables.Build(model, urut).FirstOrDefault(t => t.Key == table);

@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace PkAnalytics.Warehouse.ReadModels;
 
-/// <summary>One agency's figures for a year: the rows the overview and the comparison are built from.</summary>
+/// <summary>
+/// One agency's figures for a year: the rows the overview and the comparison are built from. Every agency in the
+/// scope has a row, also one without an agreement that year (so a missing agreement is visible, not hidden).
+/// </summary>
 public sealed class AgencyYearRow
 {
     public int AgencyId { get; init; }
@@ -100,7 +103,6 @@ public sealed class AgencyYearRow
         left join fd on fd.agency_id = d.agency_id
         where (@ScopeAgencyId::int is null or d.agency_id = @ScopeAgencyId)
           and (@AgencyIds::int[] is null or d.agency_id = any(@AgencyIds))
-          and (ag.agency_id is not null or se.agency_id is not null or ikm.agency_id is not null)
         order by d.name;
         """;
 }
@@ -193,6 +195,20 @@ public sealed class DataFreshness
         """;
 }
 
+/// <summary>A year with data and how many agencies have data in it.</summary>
+public sealed class YearWithData
+{
+    public int Year { get; init; }
+    public int Agencies { get; init; }
+
+    /// <summary>
+    /// The year a page opens on: the one most agencies have data for (the latest of equals), so a few agencies
+    /// loading next year's agreements early do not empty the regency view; <paramref name="fallback"/> without data.
+    /// </summary>
+    public static int Default(IReadOnlyList<YearWithData> years, int fallback) =>
+        years.Count == 0 ? fallback : years.OrderByDescending(y => y.Agencies).ThenByDescending(y => y.Year).First().Year;
+}
+
 /// <summary>Everything the overview and comparison pages show for one year, read in one round trip.</summary>
 public sealed record PerformanceSnapshot(
     int Year,
@@ -205,19 +221,19 @@ public sealed record PerformanceSnapshot(
 public sealed class PerformanceReadModel(NpgsqlDataSource dataSource)
 {
     private const string YearsSql = """
-        select distinct year from (
-            select year from agreement
+        select year as Year, count(distinct agency_id)::int as Agencies from (
+            select year, agency_id from agreement
             where year is not null and (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId)
-            union select year from fact_sakip_evaluation where @ScopeAgencyId::int is null or agency_id = @ScopeAgencyId
-            union select year from fact_ikm_survey where @ScopeAgencyId::int is null or agency_id = @ScopeAgencyId
-        ) y order by year desc
+            union all select year, agency_id from fact_sakip_evaluation where @ScopeAgencyId::int is null or agency_id = @ScopeAgencyId
+            union all select year, agency_id from fact_ikm_survey where @ScopeAgencyId::int is null or agency_id = @ScopeAgencyId
+        ) y group by year order by year desc
         """;
 
-    /// <summary>Years with agreements or evaluations, latest first.</summary>
-    public async Task<IReadOnlyList<int>> YearsAsync(ViewerScope scope, CancellationToken cancellationToken = default)
+    /// <summary>Years with agreements or evaluations, latest first, with how many agencies have data in each.</summary>
+    public async Task<IReadOnlyList<YearWithData>> YearsAsync(ViewerScope scope, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<int>(new CommandDefinition(
+        var rows = await connection.QueryAsync<YearWithData>(new CommandDefinition(
             YearsSql, new { ScopeAgencyId = scope.AgencyId }, cancellationToken: cancellationToken));
         return rows.AsList();
     }

@@ -76,6 +76,9 @@ public sealed class RegencyPerformance
 
     public int AgreementCount => Agencies.Sum(a => a.Row.Agreements);
 
+    /// <summary>Agencies with at least one agreement in the year.</summary>
+    public int AgenciesWithAgreements => Agencies.Count(a => a.Row.Agreements > 0);
+
     public int IndicatorCount => Agencies.Sum(a => a.Row.Indicators);
 
     public decimal TotalBudget => Agencies.Sum(a => a.Row.Budget);
@@ -122,6 +125,11 @@ public sealed class RegencyPerformance
         var average = Mean(indicators.Select(i => i.Capaian));
 
         var reasons = new List<string>();
+        if (row.Agreements == 0)
+        {
+            reasons.Add("Belum ada perjanjian kinerja tahun ini");
+        }
+
         if (sakip is { } score && row.SakipTarget is { } target && score < target)
         {
             reasons.Add("Nilai SAKIP di bawah target");

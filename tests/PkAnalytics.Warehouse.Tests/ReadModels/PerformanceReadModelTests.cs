@@ -16,7 +16,8 @@ public sealed class PerformanceReadModelTests(SampleDatabase database) : IClassF
     {
         var overview = await ReadAsync(ViewerScope.AllAgencies);
 
-        Assert.Equal(["Dinas Alfa", "Dinas Beta"], overview.Agencies.Select(a => a.Name));
+        Assert.Equal(["Dinas Alfa", "Dinas Beta", "Kecamatan Gamma"], overview.Agencies.Select(a => a.Name));
+        Assert.Equal(2, overview.AgenciesWithAgreements);
         var alfa = overview.Agencies[0];
         Assert.Equal(3, alfa.Row.Agreements); // the amendment replaces the head's original
         Assert.Equal(4, alfa.Row.Indicators);
@@ -73,6 +74,8 @@ public sealed class PerformanceReadModelTests(SampleDatabase database) : IClassF
         Assert.Contains("Nilai SAKIP di bawah target", beta.AttentionReasons);
         Assert.Contains("IKM Kurang Baik", beta.AttentionReasons);
         Assert.Contains("Belum ada realisasi indikator", beta.AttentionReasons);
+        var gamma = overview.NeedingAttention.Single(a => a.Name == "Kecamatan Gamma");
+        Assert.Equal(["Belum ada perjanjian kinerja tahun ini"], gamma.AttentionReasons);
         var alfa = overview.NeedingAttention.Single(a => a.Name == "Dinas Alfa");
         Assert.Equal(["1 dari 3 indikator bercapaian Sangat Rendah / Rendah"], alfa.AttentionReasons);
     }
@@ -121,6 +124,16 @@ public sealed class PerformanceReadModelTests(SampleDatabase database) : IClassF
     public async Task Years_ListsYearsWithData_LatestFirst()
     {
         var years = await new PerformanceReadModel(database.DataSource).YearsAsync(ViewerScope.AllAgencies);
-        Assert.Equal([2024], years);
+        Assert.Equal([(2024, 2)], years.Select(y => (y.Year, y.Agencies)));
+    }
+
+    [Fact]
+    public void DefaultYear_IsTheYearMostAgenciesHaveData_LatestOfEquals()
+    {
+        YearWithData Y(int year, int agencies) => new() { Year = year, Agencies = agencies };
+
+        Assert.Equal(2024, YearWithData.Default([Y(2025, 1), Y(2024, 4)], 2026));
+        Assert.Equal(2025, YearWithData.Default([Y(2025, 3), Y(2024, 3)], 2026));
+        Assert.Equal(2026, YearWithData.Default([], 2026));
     }
 }
