@@ -32,9 +32,23 @@ public static class DocumentParser
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         try
         {
-            return new ParsedDocument(source, sha, format, null, [], []);
+            string text;
+            string problem;
+            var ok = format switch
+            {
+                "docx" => DocxReader.TryRead(content, out text, out problem),
+                "pdf" => PdfReader.TryRead(content, out text, out problem),
+                _ => TextDecoding.TryDecode(content, out text, out problem),
+            };
+            if (!ok)
+            {
+                return Unreadable(source, format, sha, $"{source}: {problem}");
+            }
+
+            var (agency, agreements, findings) = PkParser.Parse(text);
+            return new ParsedDocument(source, sha, format, agency, agreements, findings);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             return Unreadable(source, format, sha, $"the parser failed: {e.Message}");
         }

@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using PkAnalytics.Domain.Agreements;
+
+namespace PkAnalytics.Documents;
+
+/// <summary>Reading of a Rupiah amount: the candidate values (first = default) and whether the text was malformed.</summary>
+internal sealed record AmountReading(string Raw, IReadOnlyList<decimal> Candidates, bool Malformed, bool Ambiguous)
+{
+    public decimal Value => Candidates[0];
+}
+
+/// <summary>Indonesian number handling: targets ("20,08%", "0.73", "7.200", "3.3 trilliun") and Rupiah amounts
+/// ("4.616.968.611,00", "2,877,638,950", "17.903.779.061.-", typos such as "86.781950,00").</summary>
+internal static partial class Numbers
+{
+    [GeneratedRegex(@"(?<=\d)\s*([.,])\s+(?=\d)|(?<=\d)\s+([.,])(?=\d)")]
+    private static partial Regex SpacedSeparator();
+
+    [GeneratedRegex(@"\d+(?:[.,]\d+)*")]
+    private static partial Regex NumberToken();
+
+    [GeneratedRegex(@"^(?:AA|A|BB|B|CC|C|D)$")]
+    private static partial Regex Grade();
+
+    [GeneratedRegex(@"^\s*(?:triliun|trilliun|trilyun|trillion|milyar|miliar|juta|ribu)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Magnitude();
+
+    /// <summary>Parses a target cell. <paramref name="ambiguous"/> is set when a single separator could be read two ways.</summary>
+    public static TargetValue ParseTarget(string raw, string? unitCell, out bool ambiguous) =>
+        ParseTarget(raw, unitCell, out ambiguous, out _);
+
+    /// <summary>Parses a target cell; <paramref name="malformed"/> is set for a number broken by a stray space ("3.300.000.000 .000").</summary>
+    public static TargetValue ParseTarget(string raw, string? unitCell, out bool ambiguous, out bool malformed)
+    {
+        ambiguous = false;
+        malformed = false;
+        raw = Text.Collapse(raw);
+        var body = Text.StripLetterLabel(raw);
+        if (Grade().IsMatch(body.Trim()))
+        {
+            return new TargetValue(raw, null, unitCell);
+        }
+
+        var normalised = SpacedSeparator().Replace(body, m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
+        malformed = normalised != body;
+        var tokens = NumberToken().Matches(normalised);
+        if (tokens.Count == 0)
+        {
+            return new TargetValue(raw, null, unitCell ?? NullIfEmpty(CleanUnit(normalised)));
+        }
+
+        var first = tokens[0];
+        var value = ReadNumber(first.Value, out ambiguous);
+        var last = tokens[^1];
+        var after = normalised[(last.Index + last.Length)..];
+        var magnitude = Magnitude().Match(after);
+        if (magnitude.Success && value is { } v && tokens.Count == 1)
+        {
+            value = v * MagnitudeOf(magnitude.Value.Trim().ToLowerInvariant());
+            after = after[magnitude.Length..];
+            ambiguous = false;
+        }
+
+        string? unit = unitCell;
+        if (unit is null)
+        {
+            if (after.Contains('%'))
+            {
+                unit = "%";
+            }
+            else
+            {
+                unit = NullIfEmpty(CleanUnit(after));
+                unit ??= NullIfEmpty(CleanUnit(normalised[..first.Index]));
+            }
+        }
+
+        return new TargetValue(raw, value, unit);
+    }
+
+    private static decimal MagnitudeOf(string word) => word switch
+    {
+        "ribu" => 1_000m,
+        "juta" => 1_000_000m,
+        "milyar" or "miliar" => 1_000_000_000m,
+        _ => 1_000_000_000_000m,
+    };
+
+    private static string CleanUnit(string s)
+    {
+        s = s.Trim().Trim(',', '.', '-', ';', ':', '(', ')').Trim();
+        if (s.StartsWith("dari ", StringComparison.OrdinalIgnoreCase))
+        {
+            s = s[5..].Trim();
+        }
+
+        return s;
+    }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+
+    /// <summary>Reads one number token with Indonesian or English separators.</summary>
+    internal static decimal? ReadNumber(string token, out bool ambiguous)
+    {
+        ambiguous = false;
+        var dots = token.Count(c => c == '.');
+        var commas = token.Count(c => c == ',');
+        string digits;
+        if (dots == 0 && commas == 0)
+        {
+            digits = token;
+        }
+        else if (dots > 0 && commas > 0)
+        {
+            var lastSep = Math.Max(token.LastIndexOf('.'), token.LastIndexOf(','));
+            var dec = token[lastSep];
+            var group = dec == '.' ? ',' : '.';
+            digits = token[..lastSep].Replace(group.ToString(), string.Empty).Replace(dec.ToString(), string.Empty) + "." + token[(lastSep + 1)..];
+        }
+        else
+        {
+            var sep = dots > 0 ? '.' : ',';
+            var parts = token.Split(sep);
+            var allGroups = parts[0].Length is >= 1 and <= 3 && parts.Skip(1).All(p => p.Length == 3);
+            if (parts.Length > 2)
+            {
+                digits = allGroups ? string.Concat(parts) : string.Concat(parts[..^1]) + "." + parts[^1];
+            }
+            else if (parts[1].Length == 3 && parts[0] != "0" && allGroups)
+            {
+                // "7.200" / "3,253": thousands in one convention, a decimal in the other.
+                ambiguous = true;
+                digits = sep == '.' ? string.Concat(parts) : parts[0] + "." + parts[1];
+            }
+            else
+            {
+                digits = parts[0] + "." + parts[1];
+            }
+        }
+
+        return decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    [GeneratedRegex(@"^(?:rp\.?|idr)\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex CurrencyPrefix();
+
+    [GeneratedRegex(@"^\d{1,3}(?:[.,]\s?\d{3}|\s\.\d{3})+(?:[.,]\d{1,2})?(?:[.,]?-)?$|^\d+(?:[.,]\d{1,2})?(?:[.,]?-)?$|^\d+(?:[.,]\d+)+(?:[.,]?-)?$")]
+    private static partial Regex AmountShape();
+
+    /// <summary>True when the cell text is an amount (optionally with "Rp" and decorations), not a small target.</summary>
+    public static bool LooksLikeAmount(string cell)
+    {
+        var s = CurrencyPrefix().Replace(cell.Trim(), string.Empty).Trim();
+        if (s.Length == 0 || !char.IsDigit(s[0]))
+        {
+            return false;
+        }
+
+        if (!AmountShape().IsMatch(s.Replace(" ", string.Empty)))
+        {
+            return false;
+        }
+
+        var digitCount = s.Count(char.IsDigit);
+        return digitCount >= 5 || cell.TrimStart().StartsWith("Rp", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Reads a Rupiah amount. Null when the text holds no number.</summary>
+    public static AmountReading? ParseAmount(string raw)
+    {
+        var s = CurrencyPrefix().Replace(Text.Collapse(raw), string.Empty);
+        s = s.Replace(" ", string.Empty);
+        s = s.TrimEnd('-').TrimEnd('.', ',');
+        if (s.Length == 0 || !s.All(c => char.IsDigit(c) || c is '.' or ','))
+        {
+            return null;
+        }
+
+        // Cents: a final separator followed by two digits (",00", ".00").
+        var last = s.LastIndexOfAny(['.', ',']);
+        decimal cents = 0;
+        if (last > 0 && s.Length - last - 1 == 2)
+        {
+            cents = decimal.Parse(s[(last + 1)..], CultureInfo.InvariantCulture) / 100m;
+            s = s[..last];
+        }
+
+        var groups = s.Split('.', ',');
+        var seps = s.Where(c => c is '.' or ',').Distinct().Count();
+        var wellFormed = groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3) && seps <= 1;
+        if (groups.Length == 1)
+        {
+            wellFormed = true;
+        }
+
+        var concat = decimal.Parse(string.Concat(groups), CultureInfo.InvariantCulture) + cents;
+        if (wellFormed)
+        {
+            return new AmountReading(raw, [concat], false, false);
+        }
+
+        var candidates = new List<decimal> { concat };
+        for (var i = 1; i < groups.Length; i++)
+        {
+            if (groups[i].Length == 4)
+            {
+                foreach (var variant in new[] { groups[i][..3], groups[i][1..] })
+                {
+                    var copy = (string[])groups.Clone();
+                    copy[i] = variant;
+                    var value = decimal.Parse(string.Concat(copy), CultureInfo.InvariantCulture) + cents;
+                    if (!candidates.Contains(value))
+                    {
+                        candidates.Add(value);
+                    }
+                }
+            }
+        }
+
+        return new AmountReading(raw, candidates, true, false);
+    }
+
+    /// <summary>Formats a Rupiah amount the Indonesian way, for finding messages.</summary>
+    public static string Rupiah(decimal amount)
+    {
+        var whole = decimal.Truncate(amount);
+        var sb = new StringBuilder(whole.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.'));
+        var frac = amount - whole;
+        if (frac != 0)
+        {
+            sb.Append(',').Append(((int)(frac * 100)).ToString("D2", CultureInfo.InvariantCulture));
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,941 @@
+using System.Text.RegularExpressions;
+using PkAnalytics.Domain.Agreements;
+
+namespace PkAnalytics.Documents;
+
+/// <summary>The Perjanjian Kinerja parser proper: text lines in, agreements and findings out.</summary>
+internal static partial class PkParser
+{
+    [GeneratedRegex(@"^\s*LAMPIRAN\s*(?:2|II)\b|^\s*PENJELASAN\s+KINERJA\b|^\s*(?:[a-z]\)\s*)?Penjelasan\s+(?:Kinerja|Indikator)?\s*(?:ke\s*)?[0-9A-Z]{0,3}\.?\s*$|^\s*Penjelasan\s+\d+\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Lampiran2();
+
+    [GeneratedRegex(@"^\s*LAMPIRAN\s*(?:1|I)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Lampiran1();
+
+    [GeneratedRegex(@"\bPERJANJIAN\s+KINER", RegexOptions.IgnoreCase)]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"^\s*Pihak\s+(?:Pertama|Kedua|Kesatu)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Signature();
+
+    [GeneratedRegex(@"^(?:DINAS|BADAN|SEKRETARIAT|SEKRETARIS DAERAH|KECAMATAN|KANTOR|INSPEKTORAT|SATUAN POLISI|RUMAH SAKIT|RSUD|KELURAHAN|BAGIAN)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AgencyStart();
+
+    [GeneratedRegex(@"\s*[,(]?\s*\b(?:KABUPATEN|KAB\.?|KOTA)\s+[A-Z][A-Za-z ]*\)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RegionSuffix();
+
+    public static (string? Agency, List<Agreement> Agreements, List<Finding> Findings) Parse(string text)
+    {
+        var lines = SplitLines(text);
+        var covers = MergeRepeatedCovers(lines, CoverReader.FindCovers(lines));
+        var docFindings = new List<Finding>();
+        var drafts = new List<Draft>();
+        for (var k = 0; k < covers.Count; k++)
+        {
+            var end = k + 1 < covers.Count ? covers[k + 1].StartIndex : lines.Count;
+            drafts.Add(ParseRegion(lines, covers[k], end));
+        }
+
+        if (drafts.Count == 0)
+        {
+            var first = lines.FirstOrDefault(l => !l.Blank)?.Number ?? 1;
+            docFindings.Add(new Finding("no_agreement", FindingSeverity.Warning,
+                "no agreement found: no cover with the Nama/Jabatan of a first and a second party", first));
+        }
+        else
+        {
+            MarkTruncation(lines, drafts);
+        }
+
+        ResolveBudgets(drafts);
+        CheckAcrossAgreements(drafts);
+        var agreements = drafts.Select(d => d.Build()).ToList();
+        return (FindAgency(lines, covers), agreements, docFindings);
+    }
+
+    internal static List<SourceLine> SplitLines(string text)
+    {
+        var lines = new List<SourceLine>();
+        var number = 0;
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                var end = i > start && text[i - 1] == '\r' ? i - 1 : i;
+                number++;
+                var raw = text[start..end];
+                if (raw.Length > 20000)
+                {
+                    raw = raw[..20000];
+                }
+
+                lines.Add(new SourceLine(number, raw));
+                start = i + 1;
+            }
+        }
+
+        if (lines.Count > 0 && lines[^1].Blank && text.EndsWith('\n'))
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return lines;
+    }
+
+    private static List<Cover> MergeRepeatedCovers(IReadOnlyList<SourceLine> lines, List<Cover> covers)
+    {
+        var result = new List<Cover>();
+        foreach (var cover in covers)
+        {
+            if (result.Count > 0)
+            {
+                var prev = result[^1];
+                if (SameParty(prev.First, cover.First) && SameParty(prev.Second, cover.Second) && !HasLampiranBetween(lines, prev.PartiesEndIndex, cover.StartIndex))
+                {
+                    // The same cover printed twice: one agreement.
+                    continue;
+                }
+            }
+
+            result.Add(cover);
+        }
+
+        return result;
+    }
+
+    private static bool HasLampiranBetween(IReadOnlyList<SourceLine> lines, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (Lampiran1().IsMatch(lines[i].Text) || Lampiran2().IsMatch(lines[i].Text) || lines[i].IsRow && lines[i].NonEmpty >= 3)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SameParty(Party a, Party b) => PersonKey(a.Name) == PersonKey(b.Name) && Letters(a.Position) == Letters(b.Position);
+
+    /// <summary>A person's name without titles and punctuation: "ISKANDAR MUDA, S.Sos.,M.Si" -> "ISKANDARMUDA".</summary>
+    internal static string PersonKey(string name)
+    {
+        var n = Text.Collapse(name);
+        var comma = n.IndexOf(',');
+        if (comma > 0)
+        {
+            n = n[..comma];
+        }
+
+        return Letters(n);
+    }
+
+    private static string Letters(string s) => new(s.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray());
+
+    /// <summary>An agreement being assembled from its region of the document.</summary>
+    private sealed class Draft
+    {
+        public required Cover Cover { get; init; }
+
+        public string? Place { get; set; }
+
+        public SigningDate? Date { get; set; }
+
+        public int RegionEnd { get; set; }
+
+        public List<PerformanceTable> Performance { get; } = [];
+
+        public List<BudgetTable> Budgets { get; } = [];
+
+        public List<ExplanationTable> Explanations { get; } = [];
+
+        public FindingSink Findings { get; } = new();
+
+        public List<IndicatorTarget> Indicators { get; } = [];
+
+        public List<BudgetItem> Budget { get; } = [];
+
+        public List<ExplanationTarget> ExplanationTargets { get; } = [];
+
+        public bool SawLampiran2 { get; set; }
+
+        public int LastPenjelasanLine { get; set; }
+
+        public int LastExplanationTableLine { get; set; }
+
+        public Agreement Build()
+        {
+            var budget = Budget.Where(b => b.Amount is not null)
+                .Select(b => new BudgetLine(b.Level, b.Name, b.Value, b.Source, b.Line)).ToList();
+            var findings = Findings.Items.OrderBy(f => f.Line).ThenBy(f => f.Code, StringComparer.Ordinal).ToList();
+            return new Agreement(
+                Cover.Amendment ? AgreementKind.Amendment : AgreementKind.Original,
+                Cover.TitleYear ?? Date?.Year,
+                Place,
+                Date,
+                Cover.TitleLine,
+                Cover.First,
+                Cover.Second,
+                Indicators,
+                budget,
+                ExplanationTargets,
+                findings);
+        }
+    }
+
+    private static Draft ParseRegion(IReadOnlyList<SourceLine> lines, Cover cover, int end)
+    {
+        var draft = new Draft { Cover = cover, RegionEnd = end };
+        var coverDateLine = -1;
+        for (var i = cover.PartiesEndIndex; i < end && i < cover.PartiesEndIndex + 60; i++)
+        {
+            if (Lampiran1().IsMatch(lines[i].Text) || Lampiran2().IsMatch(lines[i].Text))
+            {
+                break;
+            }
+
+            if (Dates.Find(lines[i].Text) is { } d)
+            {
+                draft.Place = d.Place;
+                draft.Date = d.Date;
+                coverDateLine = lines[i].Number;
+                break;
+            }
+        }
+
+        if (draft.Date is null)
+        {
+            // A cover whose date stands above the parties.
+            for (var i = cover.StartIndex; i < cover.PartiesEndIndex; i++)
+            {
+                if (Dates.Find(lines[i].Text) is { } d)
+                {
+                    draft.Place = d.Place;
+                    draft.Date = d.Date;
+                    coverDateLine = lines[i].Number;
+                    break;
+                }
+            }
+        }
+
+        var cells = CellStream.Build(lines, cover.PartiesEndIndex, end);
+        var inL2 = false;
+        PerformanceTable? performance = null;
+        BudgetTable? budget = null;
+        ExplanationTable? explanation = null;
+
+        void Close()
+        {
+            performance?.Finish();
+            budget?.Finish();
+            explanation?.Finish();
+            performance = null;
+            budget = null;
+            explanation = null;
+        }
+
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            var text = cell.Text;
+            if (TryHeader(cells, i, out var header, out var next))
+            {
+                Close();
+                if (header.IsBudget)
+                {
+                    if (!inL2)
+                    {
+                        budget = new BudgetTable(header);
+                        draft.Budgets.Add(budget);
+                    }
+                }
+                else if (header.IsPerformance)
+                {
+                    if (inL2 || (header.Has(ColumnKind.Explanation) && !header.Has(ColumnKind.Objective)))
+                    {
+                        explanation = new ExplanationTable(header, new FindingSink());
+                        draft.Explanations.Add(explanation);
+                        draft.LastExplanationTableLine = cell.Line;
+                    }
+                    else
+                    {
+                        performance = new PerformanceTable(header, new FindingSink());
+                        draft.Performance.Add(performance);
+                    }
+                }
+
+                i = next - 1;
+                continue;
+            }
+
+            if (text.Length <= 160 && Dates.Find(text) is { } date)
+            {
+                Close();
+                if (cell.Line != coverDateLine && draft.Date is { } coverDate && Differs(date.Date, coverDate))
+                {
+                    draft.Findings.Add("date_mismatch", FindingSeverity.Warning,
+                        $"signature date {date.Date} differs from the cover date {coverDate}", cell.Line);
+                }
+
+                continue;
+            }
+
+            if (Lampiran2().IsMatch(text) && text.Length <= 120)
+            {
+                Close();
+                inL2 = true;
+                draft.SawLampiran2 = true;
+                if (text.StartsWith("Penjelasan", StringComparison.OrdinalIgnoreCase) || Regex.IsMatch(text, @"^[a-z]\)\s*Penjelasan", RegexOptions.IgnoreCase))
+                {
+                    draft.LastPenjelasanLine = cell.Line;
+                }
+
+                continue;
+            }
+
+            if (Lampiran1().IsMatch(text) || (Heading().IsMatch(text) && text.Length <= 120))
+            {
+                Close();
+                if (Lampiran1().IsMatch(text))
+                {
+                    inL2 = false;
+                }
+
+                continue;
+            }
+
+            if (Signature().IsMatch(text) && text.Length <= 60)
+            {
+                Close();
+                continue;
+            }
+
+            if (explanation is not null)
+            {
+                explanation.Add(cell);
+                if (explanation.Closed)
+                {
+                    explanation = null;
+                }
+            }
+            else if (performance is not null)
+            {
+                if (cell.Paragraph && (text.Length > 60 || performance.HeaderIsExplicit || text.EndsWith(':')) || (cell.Explicit && !performance.HeaderIsExplicit))
+                {
+                    Close();
+                    continue;
+                }
+
+                performance.Add(cell);
+            }
+            else if (budget is not null)
+            {
+                if (cell.Paragraph && text.Length > 120)
+                {
+                    Close();
+                    continue;
+                }
+
+                budget.Add(cell);
+            }
+        }
+
+        Close();
+        Collect(draft);
+        return draft;
+    }
+
+    /// <summary>Dates differ when a part both give differs (a blank day on one of them is not a difference).</summary>
+    private static bool Differs(SigningDate a, SigningDate b) =>
+        a.Year != b.Year || a.Month != b.Month || (a.Day is { } x && b.Day is { } y && x != y);
+
+    /// <summary>A header row: header words only, naming either indicator and target or a budget column.</summary>
+    private static bool TryHeader(List<Cell> cells, int i, out Header header, out int next)
+    {
+        header = new Header();
+        next = i;
+        var first = cells[i];
+        if (Cells.HeaderKind(first.Text, out _) is null)
+        {
+            return false;
+        }
+
+        var j = i;
+        if (first.Explicit)
+        {
+            header.IsExplicit = true;
+            header.Width = first.RowWidth;
+            while (j < cells.Count && cells[j].Row == first.Row)
+            {
+                var kind = Cells.HeaderKind(cells[j].Text, out var level);
+                if (kind is null)
+                {
+                    return false;
+                }
+
+                header.Columns.Add(kind.Value);
+                header.ByColumn[cells[j].Column] = kind.Value;
+                if (kind == ColumnKind.Name)
+                {
+                    header.NameLevel = level;
+                }
+
+                j++;
+            }
+        }
+        else
+        {
+            while (j < cells.Count && j < i + 10 && !cells[j].Explicit)
+            {
+                var kind = Cells.HeaderKind(cells[j].Text, out var level);
+                if (kind is null)
+                {
+                    break;
+                }
+
+                header.Columns.Add(kind.Value);
+                if (kind == ColumnKind.Name)
+                {
+                    header.NameLevel = level;
+                }
+
+                j++;
+            }
+        }
+
+        var valid = header.Columns.Count >= 2
+            && ((header.Has(ColumnKind.Indicator) && header.Has(ColumnKind.Target))
+                || (header.Has(ColumnKind.Amount) && (header.Has(ColumnKind.Name) || header.Has(ColumnKind.Label) || header.Has(ColumnKind.Source)))
+                || header.Columns.Count(c => c == ColumnKind.Explanation) >= 2);
+        if (!valid)
+        {
+            return false;
+        }
+
+        if (header.Columns.Count(c => c == ColumnKind.Name) > 1)
+        {
+            header.NameLevel = null;
+        }
+
+        // Skip the column-number row "(1) (2) (3) (4)".
+        if (j < cells.Count && cells[j].Explicit && RowIsColumnNumbers(cells, j, out var after))
+        {
+            j = after;
+        }
+        else
+        {
+            var k = j;
+            while (k < cells.Count && !cells[k].Explicit && Cells.IsColumnNumber(cells[k].Text))
+            {
+                k++;
+            }
+
+            if (k - j >= 2)
+            {
+                j = k;
+            }
+        }
+
+        next = j;
+        return true;
+    }
+
+    private static bool RowIsColumnNumbers(List<Cell> cells, int j, out int after)
+    {
+        var row = cells[j].Row;
+        var k = j;
+        var all = true;
+        while (k < cells.Count && cells[k].Row == row)
+        {
+            all &= Cells.IsColumnNumber(cells[k].Text);
+            k++;
+        }
+
+        after = k;
+        return all && k - j >= 2;
+    }
+
+    /// <summary>Merges the tables of one agreement; a table repeated (markdown and tab version) counts once.</summary>
+    private static void Collect(Draft draft)
+    {
+        var seen = new List<string>();
+        foreach (var t in draft.Performance)
+        {
+            var key = string.Join("\n", t.Indicators.Select(x => x.Indicator + "=" + x.Target.Raw));
+            if (t.Indicators.Count == 0)
+            {
+                Merge(draft.Findings, t.Findings);
+                continue;
+            }
+
+            if (seen.Contains(key))
+            {
+                continue;
+            }
+
+            seen.Add(key);
+            draft.Indicators.AddRange(t.Indicators);
+            Merge(draft.Findings, t.Findings);
+        }
+
+        seen.Clear();
+        foreach (var t in draft.Budgets)
+        {
+            var key = string.Join("\n", t.Items.Select(x => x.Name + "=" + x.Amount?.Value));
+            if (t.Items.Count == 0 || seen.Contains(key))
+            {
+                t.Items.Clear();
+                continue;
+            }
+
+            seen.Add(key);
+        }
+
+        seen.Clear();
+        foreach (var t in draft.Explanations)
+        {
+            var key = string.Join("\n", t.Targets.Select(x => x.Indicator + "=" + x.Target.Raw));
+            if (t.Targets.Count == 0 || seen.Contains(key))
+            {
+                continue;
+            }
+
+            seen.Add(key);
+            draft.ExplanationTargets.AddRange(t.Targets);
+            Merge(draft.Findings, t.Findings);
+        }
+
+        CheckTargets(draft);
+    }
+
+    private static void Merge(FindingSink into, FindingSink from)
+    {
+        foreach (var f in from.Items)
+        {
+            into.Add(f.Code, f.Severity, f.Message, f.Line);
+        }
+    }
+
+    /// <summary>Lampiran 2 restatements against the Lampiran 1 targets, matched by wording.</summary>
+    private static void CheckTargets(Draft draft)
+    {
+        var l1 = draft.Indicators.Select(i => (Indicator: i, Tokens: Text.Tokens(i.Indicator))).ToList();
+        foreach (var e in draft.ExplanationTargets)
+        {
+            var tokens = Text.Tokens(e.Indicator);
+            var ranked = l1.Select(x => (x.Indicator, Score: Text.Similarity(tokens, x.Tokens)))
+                .OrderByDescending(x => x.Score).Take(2).ToList();
+            if (ranked.Count == 0 || ranked[0].Score < 0.65)
+            {
+                continue;
+            }
+
+            var best = ranked[0];
+            if (ranked.Count > 1 && ranked[1].Score >= 0.5 && best.Score - ranked[1].Score < 0.15
+                && ranked[1].Indicator.Target.Value != best.Indicator.Target.Value)
+            {
+                // The restatement fits several Lampiran 1 indicators (it combines them): no single counterpart.
+                continue;
+            }
+
+            if (e.Target.Value is { } v2 && best.Indicator.Target.Value is { } v1 && v1 != v2)
+            {
+                draft.Findings.Add("target_mismatch", FindingSeverity.Warning,
+                    $"Lampiran 2 restates the target of \"{best.Indicator.Indicator}\" as {e.Target.Raw}, Lampiran 1 (line {best.Indicator.Line}) says {best.Indicator.Target.Raw}",
+                    e.Line);
+            }
+        }
+    }
+
+    /// <summary>Resolves malformed amounts by the document's own sums, then checks that children add up.</summary>
+    private static void ResolveBudgets(List<Draft> drafts)
+    {
+        var allAmounts = new List<(decimal Value, BudgetItem? Item)>();
+        foreach (var d in drafts)
+        {
+            foreach (var t in d.Budgets)
+            {
+                allAmounts.AddRange(t.Items.Where(i => i.Amount is { Malformed: false }).Select(i => (i.Amount!.Value, (BudgetItem?)i)));
+                allAmounts.AddRange(t.Totals.Select(x => (x.Amount, (BudgetItem?)null)));
+            }
+        }
+
+        foreach (var d in drafts)
+        {
+            foreach (var t in d.Budgets)
+            {
+                var items = t.Items;
+                foreach (var item in items)
+                {
+                    item.Value = item.Amount?.Value ?? 0;
+                }
+
+                for (var idx = 0; idx < items.Count; idx++)
+                {
+                    var item = items[idx];
+                    if (item.Amount is not { Malformed: true } reading)
+                    {
+                        continue;
+                    }
+
+                    var (chosen, why) = ChooseReading(items, idx, reading, t.Totals, allAmounts);
+                    item.Value = chosen;
+                    d.Findings.Add("malformed_number", FindingSeverity.Warning,
+                        $"amount \"{Text.Collapse(reading.Raw)}\" is not a valid number; read as {Numbers.Rupiah(chosen)} {why}", item.AmountLine);
+                }
+
+                CheckSums(d, t);
+                d.Budget.AddRange(items);
+            }
+        }
+    }
+
+    private static (decimal Value, string Why) ChooseReading(List<BudgetItem> items, int idx, AmountReading reading,
+        List<(decimal Amount, AmountReading Reading, int Line)> totals, List<(decimal Value, BudgetItem? Item)> all)
+    {
+        var item = items[idx];
+        var children = ChildrenOf(items, idx);
+        var parent = ParentOf(items, idx);
+        foreach (var c in reading.Candidates)
+        {
+            if (children.Count > 0 && children.All(x => x.Amount is not null) && children.Sum(x => x.Amount!.Value) == c)
+            {
+                return (c, $"because its {LevelWords(children[0].Level)} add up to it");
+            }
+
+            if (parent is { } p && items[p].Amount is { } pa)
+            {
+                var siblings = ChildrenOf(items, p);
+                var sum = siblings.Where(s => s != item).Sum(s => s.Amount?.Value ?? 0) + c;
+                if (sum == pa.Value)
+                {
+                    return (c, $"because with it the {LevelWords(item.Level)} add up to their parent (line {items[p].Line})");
+                }
+            }
+        }
+
+        foreach (var c in reading.Candidates)
+        {
+            var top = items.Where(x => x.Level == items.Min(y => y.Level) && x.Amount is not null).ToList();
+            if (top.Contains(item))
+            {
+                var sum = top.Where(x => x != item).Sum(x => x.Amount!.Value) + c;
+                if (totals.Any(x => x.Amount == sum) || all.Any(a => a.Value == sum && (a.Item is null || !items.Contains(a.Item))))
+                {
+                    return (c, "because with it the table adds up to a total the document states elsewhere");
+                }
+            }
+        }
+
+        foreach (var c in reading.Candidates)
+        {
+            if (all.Any(a => a.Value == c && a.Item is not null && !items.Contains(a.Item) && NameKey(a.Item.Name) == NameKey(item.Name)))
+            {
+                return (c, "because the same line elsewhere in the document has this amount");
+            }
+        }
+
+        return (reading.Candidates[0], "(separators ignored; no sum in the document confirms another reading)");
+    }
+
+    private static string LevelWords(BudgetLevel level) => level switch
+    {
+        BudgetLevel.Program => "programs",
+        BudgetLevel.Kegiatan => "kegiatan",
+        _ => "sub kegiatan",
+    };
+
+    /// <summary>Direct children: the following lines one level deeper, up to the next line at this level or above.</summary>
+    private static List<BudgetItem> ChildrenOf(List<BudgetItem> items, int idx)
+    {
+        var result = new List<BudgetItem>();
+        var level = items[idx].Level;
+        BudgetLevel? childLevel = null;
+        for (var q = idx + 1; q < items.Count && items[q].Level > level; q++)
+        {
+            childLevel ??= items[q].Level;
+            if (items[q].Level == childLevel)
+            {
+                result.Add(items[q]);
+            }
+        }
+
+        return result;
+    }
+
+    private static int? ParentOf(List<BudgetItem> items, int idx)
+    {
+        for (var q = idx - 1; q >= 0; q--)
+        {
+            if (items[q].Level < items[idx].Level)
+            {
+                return q;
+            }
+        }
+
+        return null;
+    }
+
+    private static void CheckSums(Draft d, BudgetTable t)
+    {
+        var items = t.Items;
+        for (var idx = 0; idx < items.Count; idx++)
+        {
+            var parent = items[idx];
+            if (parent.Amount is null)
+            {
+                continue;
+            }
+
+            var children = ChildrenOf(items, idx);
+            if (children.Count == 0 || children.Any(c => c.Amount is null))
+            {
+                continue;
+            }
+
+            var sum = children.Sum(c => c.Value);
+            if (sum != parent.Value)
+            {
+                d.Findings.Add("budget_sum_mismatch", FindingSeverity.Warning,
+                    $"{LevelWords(children[0].Level)} under \"{parent.Name}\" add up to Rp {Numbers.Rupiah(sum)}, the line says Rp {Numbers.Rupiah(parent.Value)} (difference Rp {Numbers.Rupiah(Math.Abs(parent.Value - sum))})",
+                    parent.Line);
+            }
+        }
+
+        if (items.Count > 0)
+        {
+            var topLevel = items.Where(x => x.Amount is not null).Select(x => x.Level).DefaultIfEmpty().Min();
+            var top = items.Where(x => x.Level == topLevel && x.Amount is not null).ToList();
+            foreach (var (amount, _, line) in t.Totals)
+            {
+                var sum = top.Sum(x => x.Value);
+                if (sum != amount)
+                {
+                    d.Findings.Add("budget_sum_mismatch", FindingSeverity.Warning,
+                        $"the lines add up to Rp {Numbers.Rupiah(sum)}, the total says Rp {Numbers.Rupiah(amount)} (difference Rp {Numbers.Rupiah(Math.Abs(amount - sum))})",
+                        line);
+                }
+            }
+        }
+    }
+
+    private static string NameKey(string name)
+    {
+        var n = Regex.Replace(Text.Collapse(name).ToLowerInvariant(), @"^(?:program|sub\s*kegiatan|kegiatan)\s+", string.Empty);
+        return new string(n.Where(char.IsLetterOrDigit).ToArray());
+    }
+
+    /// <summary>A superior's budget line against the lines that make it up in the agreements of the officials
+    /// below (who name the superior as their second party): the same-named line(s), or a run of lines one level
+    /// deeper whose sum comes within 0,1 % of it. A difference is an arithmetic error of the document.</summary>
+    private static void CheckAcrossAgreements(List<Draft> drafts)
+    {
+        foreach (var sup in drafts)
+        {
+            var key = PersonKey(sup.Cover.First.Name);
+            var subs = drafts.Where(d => d != sup && PersonKey(d.Cover.Second.Name) == key && PersonKey(d.Cover.First.Name) != key).ToList();
+            if (subs.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var line in sup.Budget.Where(b => b.Amount is not null))
+            {
+                var same = new List<(decimal Amount, int Line)>();
+                foreach (var sub in subs)
+                {
+                    for (var i = 0; i < sub.Budget.Count; i++)
+                    {
+                        var b = sub.Budget[i];
+                        if (NameKey(b.Name) != NameKey(line.Name))
+                        {
+                            continue;
+                        }
+
+                        if (b.Amount is not null)
+                        {
+                            same.Add((b.Value, b.Line));
+                        }
+                        else
+                        {
+                            var children = ChildrenOf(sub.Budget, i);
+                            if (children.Count > 0 && children.All(c => c.Amount is not null))
+                            {
+                                same.Add((children.Sum(c => c.Value), b.Line));
+                            }
+                        }
+                    }
+                }
+
+                if (same.Count > 0)
+                {
+                    var sum = same.Sum(s => s.Amount);
+                    if (sum != line.Value)
+                    {
+                        sup.Findings.Add("budget_sum_mismatch", FindingSeverity.Warning,
+                            $"\"{line.Name}\" is Rp {Numbers.Rupiah(line.Value)} here, but the agreements below it (lines {string.Join(", ", same.Select(s => s.Line))}) add up to Rp {Numbers.Rupiah(sum)} (difference Rp {Numbers.Rupiah(Math.Abs(sum - line.Value))})",
+                            line.Line);
+                    }
+
+                    continue;
+                }
+
+                foreach (var sub in subs)
+                {
+                    if (NearRun(sub.Budget, line) is { } run)
+                    {
+                        sup.Findings.Add("budget_sum_mismatch", FindingSeverity.Warning,
+                            $"\"{line.Name}\" is Rp {Numbers.Rupiah(line.Value)} here, but its {LevelWords(run.Level)} in the agreement below (lines {run.First}-{run.Last}) add up to Rp {Numbers.Rupiah(run.Sum)} (difference Rp {Numbers.Rupiah(Math.Abs(run.Sum - line.Value))})",
+                            line.Line);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A run of consecutive lines one level below <paramref name="line"/> whose sum is within 0,1 % of
+    /// it but not equal, when no run equals it exactly.</summary>
+    private static (decimal Sum, int First, int Last, BudgetLevel Level)? NearRun(List<BudgetItem> lines, BudgetItem line)
+    {
+        if (line.Level == BudgetLevel.SubKegiatan || line.Value <= 0)
+        {
+            return null;
+        }
+
+        var childLevel = line.Level == BudgetLevel.Program ? BudgetLevel.Kegiatan : BudgetLevel.SubKegiatan;
+        var level = lines.Where(b => b.Amount is not null && b.Level == childLevel).ToList();
+        (decimal, int, int, BudgetLevel)? near = null;
+        for (var i = 0; i < level.Count; i++)
+        {
+            decimal sum = 0;
+            for (var j = i; j < level.Count && j < i + 60; j++)
+            {
+                sum += level[j].Value;
+                if (sum == line.Value)
+                {
+                    return null;
+                }
+
+                if (j > i && Math.Abs(sum - line.Value) * 1000 <= line.Value && near is null)
+                {
+                    near = (sum, level[i].Line, level[j].Line, childLevel);
+                }
+
+                if (sum > line.Value * 1.01m)
+                {
+                    break;
+                }
+            }
+        }
+
+        return near;
+    }
+
+    /// <summary>The file ends inside its last agreement: no Lampiran tables, or a Penjelasan without its target table.</summary>
+    private static void MarkTruncation(IReadOnlyList<SourceLine> lines, List<Draft> drafts)
+    {
+        var last = drafts[^1];
+        var lastLine = lines.LastOrDefault(l => !l.Blank)?.Number ?? 1;
+        if (last.Performance.Count == 0 && last.Budgets.Count == 0)
+        {
+            last.Findings.Add("agreement_truncated", FindingSeverity.Warning, "the file ends after the cover, before the Lampiran tables", lastLine);
+        }
+        else if (last.SawLampiran2 && last.LastPenjelasanLine > last.LastExplanationTableLine)
+        {
+            last.Findings.Add("agreement_truncated", FindingSeverity.Warning, "the file ends inside Lampiran 2: the last Penjelasan has no target table", lastLine);
+        }
+        else if (lines.LastOrDefault(l => !l.Blank) is { } end && (end.Text.EndsWith(':') || (end.IsRow && last.SawLampiran2 && last.LastExplanationTableLine > 0 && !EndsSentence(end.Segments.Last(x => x.Length > 0)))))
+        {
+            last.Findings.Add("agreement_truncated", FindingSeverity.Warning, "the file stops in the middle of a table row of the last agreement", lastLine);
+        }
+    }
+
+    private static bool EndsSentence(string text) => text.TrimEnd().EndsWith('.') || text.TrimEnd().EndsWith('!') || text.TrimEnd().EndsWith('?');
+
+    /// <summary>The agency named in the headings (the most frequent), in title case, without the regency.</summary>
+    private static string? FindAgency(IReadOnlyList<SourceLine> lines, List<Cover> covers)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var t = lines[i].Text;
+            if (t.Length > 100 || lines[i].IsRow)
+            {
+                continue;
+            }
+
+            var h = Heading().Match(t);
+            if (h.Success)
+            {
+                t = Regex.Replace(t[(h.Index + h.Length)..], @"^\w*\s*", string.Empty);
+                t = Regex.Replace(t, @"\bTAHUN\b.*$", string.Empty, RegexOptions.IgnoreCase).Trim();
+            }
+
+            if (!AgencyStart().IsMatch(t) || t.Any(char.IsDigit) || t.Contains(':'))
+            {
+                continue;
+            }
+
+            if (Regex.IsMatch(t, @"\b(?:DAN|&)$", RegexOptions.IgnoreCase) && i + 1 < lines.Count)
+            {
+                t = t + " " + lines[i + 1].Text;
+            }
+
+            var name = RegionSuffix().Replace(t, string.Empty).Trim().TrimEnd(',', '.').Trim();
+            name = Regex.Replace(name, @"^KANTOR\s+(?=KECAMATAN\b)", string.Empty, RegexOptions.IgnoreCase);
+            if (name.Split(' ').Length < 2)
+            {
+                continue;
+            }
+
+            var key = name.ToUpperInvariant();
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        _ = covers;
+        if (counts.Count == 0)
+        {
+            return null;
+        }
+
+        // Merge an acronym form ("... DAN PTSP") into its spelled-out form ("... DAN PELAYANAN TERPADU SATU PINTU").
+        var merged = new Dictionary<string, int>(counts, StringComparer.Ordinal);
+        foreach (var shortForm in counts.Keys)
+        {
+            foreach (var longForm in counts.Keys)
+            {
+                if (shortForm != longForm && Expands(shortForm, longForm) && merged.ContainsKey(shortForm))
+                {
+                    merged[longForm] = merged.GetValueOrDefault(longForm) + merged[shortForm];
+                    merged.Remove(shortForm);
+                }
+            }
+        }
+
+        var best = merged.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key.Length).First().Key;
+        return Text.TitleCase(best);
+    }
+
+    private static bool Expands(string shortForm, string longForm)
+    {
+        var s = shortForm.Split(' ');
+        var l = longForm.Split(' ');
+        var acronym = s[^1];
+        if (acronym.Length < 2 || acronym.Any(c => "AEIOU".Contains(c)) && acronym.Length > 4)
+        {
+            return false;
+        }
+
+        var prefix = s[..^1];
+        if (l.Length < prefix.Length + acronym.Length || !l.Take(prefix.Length).SequenceEqual(prefix))
+        {
+            return false;
+        }
+
+        var tail = l.Skip(prefix.Length).ToArray();
+        return tail.Length == acronym.Length && tail.Select(w => w[0]).SequenceEqual(acronym);
+    }
+}

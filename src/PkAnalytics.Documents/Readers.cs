@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace PkAnalytics.Documents;
+
+/// <summary>Reads a .docx: paragraphs as lines, Word tables row by row (one line per row, cells separated by
+/// tabs, paragraphs inside a cell kept as item breaks), so the parser sees the table structure itself.</summary>
+internal static class DocxReader
+{
+    public static bool TryRead(byte[] content, out string text, out string problem)
+    {
+        text = string.Empty;
+        problem = string.Empty;
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            using var doc = WordprocessingDocument.Open(stream, false);
+            var body = doc.MainDocumentPart?.Document?.Body;
+            if (body is null)
+            {
+                problem = "the .docx has no document body";
+                return false;
+            }
+
+            var sb = new StringBuilder();
+            foreach (var element in body.Elements())
+            {
+                Append(sb, element);
+            }
+
+            text = sb.ToString();
+            return true;
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException
+                                       or InvalidOperationException or ArgumentException or NotSupportedException or FormatException)
+        {
+            problem = $"not a readable .docx file ({e.Message})";
+            return false;
+        }
+    }
+
+    private static void Append(StringBuilder sb, OpenXmlElement element)
+    {
+        switch (element)
+        {
+            case W.Paragraph p:
+                sb.Append(ParagraphText(p)).Append('\n');
+                break;
+            case W.Table t:
+                foreach (var row in t.Elements<W.TableRow>())
+                {
+                    var cells = row.Elements<W.TableCell>().Select(CellText).ToList();
+                    sb.Append(string.Join('\t', cells)).Append('\n');
+                }
+
+                sb.Append('\n');
+                break;
+            case W.SdtBlock sdt:
+                foreach (var child in sdt.Descendants<W.SdtContentBlock>().SelectMany(c => c.Elements()))
+                {
+                    Append(sb, child);
+                }
+
+                break;
+        }
+    }
+
+    private static string CellText(W.TableCell cell)
+    {
+        var parts = new List<string>();
+        foreach (var child in cell.Elements())
+        {
+            if (child is W.Paragraph p)
+            {
+                var t = ParagraphText(p).Replace('\t', ' ').Trim();
+                if (t.Length > 0)
+                {
+                    parts.Add(t);
+                }
+            }
+            else if (child is W.Table nested)
+            {
+                parts.AddRange(nested.Descendants<W.Paragraph>().Select(ParagraphText).Where(s => s.Trim().Length > 0));
+            }
+        }
+
+        return string.Join(Text.ItemSeparator, parts);
+    }
+
+    private static string ParagraphText(W.Paragraph p)
+    {
+        var sb = new StringBuilder();
+        foreach (var node in p.Descendants())
+        {
+            switch (node)
+            {
+                case W.Text t:
+                    sb.Append(t.Text);
+                    break;
+                case W.TabChar:
+                    sb.Append('\t');
+                    break;
+                case W.Break or W.CarriageReturn:
+                    sb.Append(' ');
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+}
+
+/// <summary>Reads a .pdf through poppler's `pdftotext -layout`; wide gaps of the layout become cell breaks.</summary>
+internal static class PdfReader
+{
+    public static string Tool { get; set; } = Environment.GetEnvironmentVariable("PK_PDFTOTEXT") ?? "pdftotext";
+
+    public static bool TryRead(byte[] content, out string text, out string problem)
+    {
+        text = string.Empty;
+        problem = string.Empty;
+        if (content.Length < 5 || content[0] != '%' || content[1] != 'P' || content[2] != 'D' || content[3] != 'F')
+        {
+            problem = "not a PDF file (no %PDF header)";
+            return false;
+        }
+
+        var input = Path.Combine(Path.GetTempPath(), "pk-" + Guid.NewGuid().ToString("N") + ".pdf");
+        try
+        {
+            File.WriteAllBytes(input, content);
+            var start = new ProcessStartInfo(Tool)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                StandardOutputEncoding = Encoding.UTF8,
+            };
+            start.ArgumentList.Add("-layout");
+            start.ArgumentList.Add("-enc");
+            start.ArgumentList.Add("UTF-8");
+            start.ArgumentList.Add(input);
+            start.ArgumentList.Add("-");
+            using var process = Process.Start(start);
+            if (process is null)
+            {
+                problem = $"cannot start {Tool} (install poppler-utils)";
+                return false;
+            }
+
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(120_000))
+            {
+                process.Kill(true);
+                problem = $"{Tool} did not finish within 120 s";
+                return false;
+            }
+
+            if (process.ExitCode != 0)
+            {
+                problem = $"{Tool} failed (exit {process.ExitCode}): {stderr.Result.Trim()}";
+                return false;
+            }
+
+            text = LayoutToCells(stdout.Result);
+            return true;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            problem = $"pdftotext is missing: install poppler-utils (apt-get install poppler-utils) to read .pdf files";
+            return false;
+        }
+        catch (IOException e)
+        {
+            problem = $"cannot convert the PDF: {e.Message}";
+            return false;
+        }
+        finally
+        {
+            try
+            {
+                File.Delete(input);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Runs of three or more spaces in the layout text separate columns: turned into tabs.</summary>
+    internal static string LayoutToCells(string layout)
+    {
+        var sb = new StringBuilder(layout.Length);
+        foreach (var raw in layout.Replace("\f", "\n").Split('\n'))
+        {
+            var line = raw.TrimEnd();
+            var trimmed = line.TrimStart();
+            var cells = System.Text.RegularExpressions.Regex.Split(trimmed, @"\s{3,}");
+            sb.Append(cells.Length > 1 ? string.Join('\t', cells) : trimmed).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+}
