@@ -74,6 +74,9 @@ public sealed class FolderLoader(DocumentLoader loader, TextWriter progress)
 
     public int Jobs { get; init; } = 1;
 
+    /// <summary>Test hook: the parser (DocumentParser.Parse by default).</summary>
+    internal Func<string, byte[], Domain.Agreements.ParsedDocument> Parse { get; init; } = DocumentParser.Parse;
+
     /// <summary>Every document under the given files and folders, folders sorted by path; missing paths throw.</summary>
     public static List<string> Expand(IEnumerable<string> paths)
     {
@@ -114,7 +117,7 @@ public sealed class FolderLoader(DocumentLoader loader, TextWriter progress)
             try
             {
                 var content = await File.ReadAllBytesAsync(file, ct);
-                var parsed = DocumentParser.Parse(file, content);
+                var parsed = Parse(file, content);
                 sha = parsed.Sha256;
                 var result = await loader.LoadAsync(parsed, DocumentInfo.FromContent(file, content), Options, ct);
                 summary.Add(result);
