@@ -25,6 +25,7 @@ public static class DashboardSetup
         builder.Services.AddSingleton<WitaClock>();
         builder.Services.AddSingleton<ViewerScopeAccessor>();
         builder.Services.AddSingleton<CapaianBandSource>();
+        Components.Pages.Realisasi.RealisasiSetup.AddRealisasi(builder.Services);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -47,6 +48,7 @@ public static class DashboardSetup
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapDashboardExports();
+        Components.Pages.Realisasi.RealisasiSetup.MapRealisasiEndpoints(app);
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResultStatusCodes =

@@ -92,6 +92,20 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
         delete from fact_indicator_realisation where indicator_id = @IndicatorId and year = @Year and quarter = @Quarter
         """;
 
+    private const string YearsSql = """
+        select distinct a.year from agreement a
+        where a.agency_id = @AgencyId and a.year is not null and (@ScopeAgencyId::int is null or a.agency_id = @ScopeAgencyId)
+        order by a.year desc
+        """;
+
+    /// <summary>The years the agency has agreements for, latest first (the years realisation can be entered for).</summary>
+    public async Task<IReadOnlyList<int>> AgreementYearsAsync(ViewerScope scope, int agencyId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<int>(new CommandDefinition(YearsSql,
+            new { AgencyId = agencyId, ScopeAgencyId = scope.AgencyId }, cancellationToken: cancellationToken))).AsList();
+    }
+
     /// <summary>The agency's current indicators for the year with targets and the realisation of every quarter.</summary>
     public async Task<IReadOnlyList<IndicatorEntry>> ListAsync(ViewerScope scope, int agencyId, int year, CancellationToken cancellationToken = default)
     {

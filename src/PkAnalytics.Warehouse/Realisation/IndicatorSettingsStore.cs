@@ -53,7 +53,9 @@ public sealed class IndicatorSettingsStore(NpgsqlDataSource dataSource)
         """;
 
     private const string UpdateSql = """
-        update dim_indicator set polarity = @Polarity, aggregation = @Aggregation where indicator_id = @IndicatorId
+        update dim_indicator
+        set polarity = @Polarity, aggregation = @Aggregation, classification_source = 'manual'
+        where indicator_id = @IndicatorId
         """;
 
     private const string AuditSql = """

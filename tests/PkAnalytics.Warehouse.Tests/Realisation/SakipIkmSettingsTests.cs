@@ -126,6 +126,10 @@ public sealed class IndicatorSettingsAuditTests(TestDatabase database) : IClassF
         Assert.Contains("Persentase desa mandiri", entry.Subject);
         var setting = (await store.ListAsync(ViewerScope.AllAgencies, seed.AgencyId)).Single(s => s.IndicatorId == seed.PercentIndicatorId);
         Assert.Equal("lower_is_better", setting.Polarity);
+
+        // A person's edit is not undone when the loader reclassifies indicators.
+        await new Loading.IndicatorClassifier(database.DataSource).ReclassifyAsync();
+        Assert.Equal("lower_is_better", (await store.ListAsync(ViewerScope.AllAgencies, seed.AgencyId)).Single(s => s.IndicatorId == seed.PercentIndicatorId).Polarity);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace PkAnalytics.Warehouse.Tests.Realisation;
+namespace PkAnalytics.TestSupport;
 
 /// <summary>Ids of the dimension rows a realisation test needs, inserted with SQL (the loader is built elsewhere).</summary>
 public sealed record SeededAgency(int AgencyId, int OtherAgencyId, int DocumentsIndicatorId, int PercentIndicatorId,
