@@ -8,7 +8,8 @@ namespace PkAnalytics.TestSupport;
 /// <list type="bullet">
 /// <item>Dinas Alfa (id 1): head (original 4 Jan, amended 1 Jun) -> Sekretaris -> Kasubag; SAKIP 81,10 (A) over
 /// a target of 75; IKM units 80 and 82 (81, B); budget program P1 Rp 1.200.000 (after the amendment), realised
-/// Rp 300.000; capaian: Jumlah Dokumen 60 / 120 = 50 (Sangat Rendah), Angka Kemiskinan 12 vs 10 lower-is-better
+/// Rp 300.000 (the Sekretaris restates a sub kegiatan without its program, the Kasubag lists one whose program is
+/// unknown: neither adds to the budget); capaian: Jumlah Dokumen 60 / 120 = 50 (Sangat Rendah), Angka Kemiskinan 12 vs 10 lower-is-better
 /// = 80 (Tinggi), Nilai SAKIP 76 / 75 = 101,33 (Sangat Tinggi), IKM indicator without realisation.</item>
 /// <item>Dinas Beta (id 2): head only; SAKIP 65 (B) under its target 80; IKM 70 (C); P1 Rp 500.000 and P2
 /// Rp 300.000.</item>
@@ -74,12 +75,14 @@ public static class DashboardSampleData
             (1, 'program', 'Program Penunjang Urusan Pemerintahan', 'program penunjang urusan pemerintahan', null),
             (2, 'kegiatan', 'Perencanaan, Penganggaran dan Evaluasi', 'perencanaan penganggaran dan evaluasi', 1),
             (3, 'sub_kegiatan', 'Penyusunan Dokumen Perencanaan', 'penyusunan dokumen perencanaan', 2),
-            (4, 'program', 'Program Pemberdayaan Desa', 'program pemberdayaan desa', null);
+            (4, 'program', 'Program Pemberdayaan Desa', 'program pemberdayaan desa', null),
+            (5, 'sub_kegiatan', 'Penyusunan Dokumen Perencanaan', 'penyusunan dokumen perencanaan', null),
+            (6, 'sub_kegiatan', 'Penyediaan Gaji dan Tunjangan ASN', 'penyediaan gaji dan tunjangan asn', null);
         insert into fact_budget_allocation (agreement_id, seq, program_id, level, amount, funding_source, document_id, line) values
             (1, 1, 1, 'program', 1000000, 'APBD', 1, 80), (1, 2, 2, 'kegiatan', 600000, 'APBD', 1, 81), (1, 3, 3, 'sub_kegiatan', 600000, 'APBD', 1, 82),
             (2, 1, 1, 'program', 1200000, 'APBD-P', 1, 380), (2, 2, 2, 'kegiatan', 700000, 'APBD-P', 1, 381), (2, 3, 3, 'sub_kegiatan', 700000, 'APBD-P', 1, 382),
-            (3, 1, 2, 'kegiatan', 700000, 'APBD', 1, 580),
-            (4, 1, 3, 'sub_kegiatan', 700000, 'APBD', 1, 780),
+            (3, 1, 2, 'kegiatan', 700000, 'APBD', 1, 580), (3, 2, 5, 'sub_kegiatan', 700000, 'APBD', 1, 590),
+            (4, 1, 3, 'sub_kegiatan', 700000, 'APBD', 1, 780), (4, 2, 6, 'sub_kegiatan', 50000, 'APBD', 1, 790),
             (5, 1, 1, 'program', 500000, 'APBD', 2, 80), (5, 2, 4, 'program', 300000, 'APBD', 2, 85);
         insert into fact_indicator_realisation (indicator_id, year, quarter, value, entered_at) values
             (3, 2024, 1, 30, '2024-04-10 01:00:00+00'), (3, 2024, 2, 30, '2024-07-10 01:00:00+00'),

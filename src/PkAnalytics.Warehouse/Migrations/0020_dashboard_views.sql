@@ -10,32 +10,55 @@ language sql immutable parallel safe as $$
 $$;
 
 -- Every budget node with the program at the top of its hierarchy (program -> kegiatan -> sub kegiatan).
--- A node whose parent is unknown is its own root.
+-- Agreements of lower positions often list a kegiatan or sub kegiatan without its program, so the loader keeps
+-- it as a node without parent; such a root takes the program of a same-named node that has one. A node whose
+-- program cannot be found stays its own root (root_level tells).
 create view program_root as
-select p.program_id,
-       coalesce(gp.program_id, pp.program_id, p.program_id) as root_program_id
-from dim_program p
-left join dim_program pp on pp.program_id = p.parent_program_id
-left join dim_program gp on gp.program_id = pp.parent_program_id;
+with direct as (
+    select p.program_id, coalesce(gp.program_id, pp.program_id, p.program_id) as root_program_id
+    from dim_program p
+    left join dim_program pp on pp.program_id = p.parent_program_id
+    left join dim_program gp on gp.program_id = pp.parent_program_id
+),
+named as (
+    select distinct on (o.program_id) o.program_id, d.root_program_id
+    from dim_program o
+    join dim_program m on m.level = o.level and m.normalized_name = o.normalized_name and m.parent_program_id is not null
+    join direct d on d.program_id = m.program_id
+    join dim_program r on r.program_id = d.root_program_id and r.level = 'program'
+    where o.parent_program_id is null and o.level <> 'program'
+    order by o.program_id, d.root_program_id
+)
+select d.program_id, coalesce(n.root_program_id, d.root_program_id) as root_program_id, r.level as root_level
+from direct d
+left join named n on n.program_id = d.root_program_id
+join dim_program r on r.program_id = coalesce(n.root_program_id, d.root_program_id);
 
 -- Budget of each agency per (conformed) program and year, from the agency's current agreements. The head's
 -- agreement and its subordinates' restate the same lines, so a node counts once (its largest amount); a program
 -- is its program-level amount, or when no agreement lists the program line itself, the sum of its kegiatan
--- (else of its sub kegiatan).
+-- (else of its sub kegiatan). When the agency has program lines, lines whose program is unknown are parts of
+-- those programs restated lower down and are not added again.
 create view agency_program_budget as
-select agency_id, year, root_program_id as program_id,
-       coalesce(sum(amount) filter (where level = 'program'),
-                sum(amount) filter (where level = 'kegiatan'),
-                sum(amount) filter (where level = 'sub_kegiatan')) as amount
+select agency_id, year, program_id, amount
 from (
-    select a.agency_id, a.year, r.root_program_id, f.level, f.program_id, max(f.amount) as amount
-    from agreement_current a
-    join fact_budget_allocation f on f.agreement_id = a.agreement_id
-    join program_root r on r.program_id = f.program_id
-    where a.agency_id is not null and a.year is not null
-    group by a.agency_id, a.year, r.root_program_id, f.level, f.program_id
-) nodes
-group by agency_id, year, root_program_id;
+    select agency_id, year, root_program_id as program_id,
+           coalesce(sum(amount) filter (where level = 'program'),
+                    sum(amount) filter (where level = 'kegiatan'),
+                    sum(amount) filter (where level = 'sub_kegiatan')) as amount,
+           bool_or(root_level = 'program') as under_program,
+           bool_or(bool_or(root_level = 'program')) over (partition by agency_id, year) as agency_has_programs
+    from (
+        select a.agency_id, a.year, r.root_program_id, r.root_level, f.level, f.program_id, max(f.amount) as amount
+        from agreement_current a
+        join fact_budget_allocation f on f.agreement_id = a.agreement_id
+        join program_root r on r.program_id = f.program_id
+        where a.agency_id is not null and a.year is not null
+        group by a.agency_id, a.year, r.root_program_id, r.root_level, f.level, f.program_id
+    ) nodes
+    group by agency_id, year, root_program_id
+) programs
+where under_program or not agency_has_programs;
 
 -- Budget realisation per agency, program (root) and year, added up the same way as agency_program_budget:
 -- program-level entries, else kegiatan, else sub kegiatan.

@@ -44,8 +44,11 @@ public sealed class AgencyYearRow
             select agency_id, sum(amount) as budget from agency_program_budget where year = @Year group by agency_id
         ),
         brl as (
-            select agency_id, sum(amount) as realised, bool_or(is_sample) as is_sample
-            from agency_program_realisation where year = @Year group by agency_id
+            -- realisation of the programs in the budget (what the budget is compared with)
+            select r.agency_id, sum(r.amount) as realised, bool_or(r.is_sample) as is_sample
+            from agency_program_realisation r
+            join agency_program_budget b on b.agency_id = r.agency_id and b.year = r.year and b.program_id = r.program_id
+            where r.year = @Year group by r.agency_id
         ),
         st as (
             select distinct on (agency_id) agency_id, target_value
@@ -107,7 +110,7 @@ public sealed class AgencyYearRow
         """;
 }
 
-/// <summary>Budget of one agency for one (conformed) program in a year, with what was realised.</summary>
+/// <summary>Budget of one agency for one (conformed) program in a year, with what was realised against it.</summary>
 public sealed class ProgramBudgetRow
 {
     public int AgencyId { get; init; }
@@ -117,14 +120,15 @@ public sealed class ProgramBudgetRow
     public decimal Realised { get; init; }
 
     internal const string Sql = """
-        select coalesce(b.agency_id, r.agency_id) as AgencyId, p.program_id as ProgramId, p.name as Program,
-               coalesce(b.amount, 0) as Amount, coalesce(r.amount, 0) as Realised
-        from (select * from agency_program_budget where year = @Year) b
-        full join (select * from agency_program_realisation where year = @Year) r
-               on r.agency_id = b.agency_id and r.program_id = b.program_id
-        join dim_program p on p.program_id = coalesce(b.program_id, r.program_id)
-        where (@ScopeAgencyId::int is null or coalesce(b.agency_id, r.agency_id) = @ScopeAgencyId)
-          and (@AgencyIds::int[] is null or coalesce(b.agency_id, r.agency_id) = any(@AgencyIds))
+        select b.agency_id as AgencyId, p.program_id as ProgramId, p.name as Program,
+               b.amount as Amount, coalesce(r.amount, 0) as Realised
+        from agency_program_budget b
+        left join agency_program_realisation r
+               on r.agency_id = b.agency_id and r.year = b.year and r.program_id = b.program_id
+        join dim_program p on p.program_id = b.program_id
+        where b.year = @Year
+          and (@ScopeAgencyId::int is null or b.agency_id = @ScopeAgencyId)
+          and (@AgencyIds::int[] is null or b.agency_id = any(@AgencyIds))
         order by p.name, 1;
         """;
 }

@@ -74,6 +74,10 @@ public sealed class RegencyPerformance
 
     public IReadOnlyList<ProgramAcrossAgencies> Programs { get; }
 
+    /// <summary>True when any figure shown comes from sample data (pk etl demo-data), so pages show the badge.</summary>
+    public bool HasSampleData =>
+        Agencies.Any(a => a.Row.SakipIsSample || a.Row.IkmIsSample || a.Row.BudgetRealisedIsSample) || Indicators.Any(i => i.Input.IsSample);
+
     public int AgreementCount => Agencies.Sum(a => a.Row.Agreements);
 
     /// <summary>Agencies with at least one agreement in the year.</summary>

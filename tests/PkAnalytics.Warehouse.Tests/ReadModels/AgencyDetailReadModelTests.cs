@@ -45,7 +45,7 @@ public sealed class AgencyDetailReadModelTests(SampleDatabase database) : IClass
 
         var target = detail!.Indicators.Single(i => i.AgreementId == 2 && i.Seq == 3);
         Assert.Equal(("alfa-2024.txt", 359, 120m), (target.FileName, target.Line, target.TargetValue));
-        var subKegiatan = detail.Budget.Single(b => b.AgreementId == 4);
+        var subKegiatan = detail.Budget.Single(b => b.AgreementId == 4 && b.Seq == 1);
         Assert.Equal(("alfa-2024.txt", 780, 700_000m, 300_000m), (subKegiatan.FileName, subKegiatan.Line, subKegiatan.Amount, subKegiatan.Realised));
         Assert.Equal([(3, 1, 30m), (3, 2, 30m)], detail.Realisation.Where(r => r.IndicatorId == 3).Select(r => (r.IndicatorId, r.Quarter, r.Value)));
         var finding = Assert.Single(detail.Findings);

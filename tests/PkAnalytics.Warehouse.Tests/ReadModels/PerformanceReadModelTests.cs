@@ -92,6 +92,7 @@ public sealed class PerformanceReadModelTests(SampleDatabase database) : IClassF
         Assert.Equal(1_200_000m, p1.AmountByAgency[DashboardSampleData.AlfaId]);
         Assert.Equal(500_000m, p1.AmountByAgency[DashboardSampleData.BetaId]);
         Assert.Equal(300_000m, overview.Programs[1].Amount);
+        Assert.Equal(2, overview.Programs.Count); // the sub kegiatan without a known program is not a program
         Assert.Equal(new DateTime(2024, 7, 2, 3, 30, 0), overview.Snapshot.Freshness.LastDocumentLoadedAt);
         Assert.Equal(3, overview.Snapshot.Freshness.Findings);
     }
