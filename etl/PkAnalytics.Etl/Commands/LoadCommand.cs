@@ -11,13 +11,14 @@ public sealed class LoadCommand : ICommand
     public string Name => "load";
 
     public string Summary =>
-        "load PATH... [--replace] [--jobs N]   parse and load documents (files or folders), one transaction each; " +
-        "same content again changes nothing; --replace reloads it";
+        "load PATH... [--replace] [--jobs N] [--async-commit]   parse and load documents (files or folders), one " +
+        "transaction each; the same content again changes nothing, --replace reloads it";
 
     public async Task<int> RunAsync(CommandContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var paths = new List<string>();
         var replace = false;
+        var asyncCommit = false;
         var jobs = 1;
         for (var i = 0; i < args.Count; i++)
         {
@@ -25,6 +26,9 @@ public sealed class LoadCommand : ICommand
             {
                 case "--replace":
                     replace = true;
+                    break;
+                case "--async-commit":
+                    asyncCommit = true;
                     break;
                 case "--jobs" when i + 1 < args.Count && int.TryParse(args[i + 1], out var n) && n is > 0 and <= 64:
                     jobs = n;
@@ -60,7 +64,7 @@ public sealed class LoadCommand : ICommand
         context.Error.WriteLine($"loading {files.Count} document(s)");
         var summary = await new FolderLoader(new DocumentLoader(dataSource), context.Error)
         {
-            Options = new DocumentLoadOptions { Replace = replace },
+            Options = new DocumentLoadOptions { Replace = replace, SynchronousCommit = !asyncCommit },
             Jobs = jobs,
         }.LoadAsync(files, cancellationToken);
 

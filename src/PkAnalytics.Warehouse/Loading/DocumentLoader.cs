@@ -55,6 +55,13 @@ public sealed class DocumentLoadOptions
     /// <summary>Replace a document whose content is already loaded instead of leaving it unchanged.</summary>
     public bool Replace { get; init; }
 
+    /// <summary>
+    /// False: commit without waiting for the WAL flush (synchronous_commit off for this transaction). Faster for
+    /// bulk loads; a server crash can lose the last loads reported as done (never half a document), which a
+    /// rerun of the same load restores.
+    /// </summary>
+    public bool SynchronousCommit { get; init; } = true;
+
     /// <summary>Runs inside the document's transaction just before it commits (also for an unchanged document).</summary>
     public Func<DocumentLoadContext, CancellationToken, Task>? BeforeCommit { get; init; }
 }
@@ -157,53 +164,41 @@ public sealed class DocumentLoader(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var dims = new DimensionScope(cache);
         var agreements = document.Agreements;
-        var agencyKey = string.IsNullOrWhiteSpace(document.Agency) ? null : Names.Key(document.Agency);
 
-        // Round trip 1: lock the content, look for it, reserve ids, resolve the agency.
-        int? existingId;
-        int documentId;
-        var agreementIds = new int[agreements.Count];
+        // Dimensions first (round trips only for rows this process has not seen committed yet).
         int? agencyId = null;
-        await using (var batch = new NpgsqlBatch(connection, transaction))
+        if (!string.IsNullOrWhiteSpace(document.Agency))
         {
-            batch.Add(Sql.LockContent, LoadLockSpace, document.Sha256);
-            batch.Add(Sql.FindDocument, document.Sha256);
-            batch.Add(Sql.NextDocumentId);
-            batch.Add(Sql.NextAgreementIds, agreements.Count);
-            var agencyQueued = agencyKey is not null && !dims.TryGet(DimensionCache.AgencyKey(agencyKey), out _);
-            if (agencyQueued)
+            var agencyKey = Names.Key(document.Agency);
+            if (!dims.TryGet(DimensionCache.AgencyKey(agencyKey), out var known))
             {
-                batch.Add(Sql.UpsertAgency, document.Agency!, agencyKey!);
+                await using var command = new NpgsqlCommand(Sql.UpsertAgency, connection, transaction);
+                command.Parameters.Add(new NpgsqlParameter { Value = document.Agency });
+                command.Parameters.Add(new NpgsqlParameter { Value = agencyKey });
+                // Null when a concurrent load inserted the agency after this statement's snapshot: run it again.
+                object? id = null;
+                for (var round = 1; round <= 3 && id is null; round++)
+                {
+                    id = await command.ExecuteScalarAsync(ct);
+                }
+
+                known = id as int? ?? throw new InvalidOperationException($"could not resolve the agency '{document.Agency}'");
+                dims.Add(DimensionCache.AgencyKey(agencyKey), known);
             }
 
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            await reader.NextResultAsync(ct); // lock
-            existingId = await reader.ReadAsync(ct) ? reader.GetInt32(0) : null;
-            await reader.NextResultAsync(ct);
-            await reader.ReadAsync(ct);
-            documentId = reader.GetInt32(0);
-            await reader.NextResultAsync(ct);
-            for (var i = 0; i < agreementIds.Length && await reader.ReadAsync(ct); i++)
-            {
-                agreementIds[i] = reader.GetInt32(0);
-            }
-
-            if (agencyQueued)
-            {
-                await reader.NextResultAsync(ct);
-                await reader.ReadAsync(ct);
-                dims.Add(DimensionCache.AgencyKey(agencyKey!), reader.GetInt32(0));
-            }
+            agencyId = known;
         }
 
-        if (agencyKey is not null && dims.TryGet(DimensionCache.AgencyKey(agencyKey), out var resolvedAgency))
-        {
-            agencyId = resolvedAgency;
-        }
+        var plan = new DimensionPlan(document, agencyId);
+        await ResolveDimensionsAsync(connection, transaction, plan, dims, ct);
 
-        if (existingId is { } existing && !options.Replace)
+        // One round trip: lock the content, then insert the document with its agreements, restatements, findings
+        // and cascade links in one statement that does nothing when the content is already loaded.
+        var (documentId, agreementIds, existingId, replacedId) =
+            await InsertDocumentAsync(connection, transaction, document, info, plan, dims, agencyId, options, ct);
+        if (documentId is null)
         {
-            var unchanged = new DocumentLoadResult(LoadStatus.Unchanged, existing, 0, 0, 0, 0, 0, 0);
+            var unchanged = new DocumentLoadResult(LoadStatus.Unchanged, existingId ?? 0, 0, 0, 0, 0, 0, 0);
             if (options.BeforeCommit is { } hook)
             {
                 await hook(new DocumentLoadContext(connection, transaction, unchanged), ct);
@@ -213,12 +208,15 @@ public sealed class DocumentLoader(NpgsqlDataSource dataSource)
             return unchanged;
         }
 
-        var plan = new DimensionPlan(document, agencyId);
-        await ResolveDimensionsAsync(connection, transaction, plan, dims, ct);
-
-        // Round trip: document, agreement versions, restatements, findings, cascade links.
-        var result = await InsertDocumentAsync(connection, transaction, document, info, plan, dims, documentId,
-            agreementIds, agencyId, existingId, ct);
+        var result = new DocumentLoadResult(
+            replacedId is null ? LoadStatus.Loaded : LoadStatus.Replaced,
+            documentId.Value,
+            agreements.Count,
+            agreements.Sum(a => a.Indicators.Count),
+            agreements.Sum(a => a.Budget.Count),
+            agreements.Sum(a => TopLevelTotal(a.Budget)),
+            agreements.Sum(a => a.ExplanationTargets.Count),
+            document.Findings.Count + agreements.Sum(a => a.Findings.Count));
         await Stage("rows-inserted", connection);
 
         if (result.IndicatorTargets > 0)
@@ -230,7 +228,7 @@ public sealed class DocumentLoader(NpgsqlDataSource dataSource)
                 for (var i = 0; i < indicators.Count; i++)
                 {
                     var indicatorId = dims.Get(DimensionCache.IndicatorKey(agencyId!.Value, Names.Key(indicators[i].Indicator)));
-                    await FactCopy.WriteIndicatorTargetAsync(writer, agreementIds[a], i + 1, indicatorId, indicators[i], documentId, ct);
+                    await FactCopy.WriteIndicatorTargetAsync(writer, agreementIds[a], i + 1, indicatorId, indicators[i], documentId.Value, ct);
                 }
             }
 
@@ -248,7 +246,7 @@ public sealed class DocumentLoader(NpgsqlDataSource dataSource)
                 var programIds = plan.ProgramIds(a, dims);
                 for (var i = 0; i < budget.Count; i++)
                 {
-                    await FactCopy.WriteBudgetAllocationAsync(writer, agreementIds[a], i + 1, programIds[i], budget[i], documentId, ct);
+                    await FactCopy.WriteBudgetAllocationAsync(writer, agreementIds[a], i + 1, programIds[i], budget[i], documentId.Value, ct);
                 }
             }
 
@@ -369,88 +367,83 @@ public sealed class DocumentLoader(NpgsqlDataSource dataSource)
         }
     }
 
-    private static async Task<DocumentLoadResult> InsertDocumentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        ParsedDocument document, DocumentInfo info, DimensionPlan plan, DimensionScope dims, int documentId,
-        int[] agreementIds, int? agencyId, int? replacedId, CancellationToken ct)
+    private static async Task<(int? DocumentId, int[] AgreementIds, int? ExistingId, int? ReplacedId)> InsertDocumentAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ParsedDocument document, DocumentInfo info,
+        DimensionPlan plan, DimensionScope dims, int? agencyId, DocumentLoadOptions options, CancellationToken ct)
     {
         var agreements = document.Agreements;
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        if (replacedId is { } replaced)
+        var positionIds = new int?[agreements.Count];
+        var officialIds = new int?[agreements.Count];
+        var superiorPositionIds = new int?[agreements.Count];
+        var superiorOfficialIds = new int?[agreements.Count];
+        var links = new Dictionary<int, int>();
+        for (var a = 0; a < agreements.Count; a++)
         {
-            batch.Add(Sql.DeleteDocument, replaced);
-        }
-
-        var totalFindings = document.Findings.Count + agreements.Sum(a => a.Findings.Count);
-        batch.Add(Sql.InsertDocument, documentId, Path.GetFileName(info.SourcePath), info.SourcePath, document.Sha256,
-            document.Format, agencyId, info.SizeBytes, info.LineCount, agreements.Count, totalFindings);
-
-        var links = new List<(int Position, int Superior)>();
-        if (agreements.Count > 0)
-        {
-            var positionIds = new int?[agreements.Count];
-            var officialIds = new int?[agreements.Count];
-            var superiorPositionIds = new int?[agreements.Count];
-            var superiorOfficialIds = new int?[agreements.Count];
-            for (var a = 0; a < agreements.Count; a++)
+            positionIds[a] = plan.PositionId(agreements[a].FirstParty, dims);
+            superiorPositionIds[a] = plan.PositionId(agreements[a].SecondParty, dims);
+            officialIds[a] = plan.OfficialId(agreements[a].FirstParty, dims);
+            superiorOfficialIds[a] = plan.OfficialId(agreements[a].SecondParty, dims);
+            if (positionIds[a] is { } p && superiorPositionIds[a] is { } s && p != s)
             {
-                positionIds[a] = plan.PositionId(agreements[a].FirstParty, dims);
-                superiorPositionIds[a] = plan.PositionId(agreements[a].SecondParty, dims);
-                officialIds[a] = plan.OfficialId(agreements[a].FirstParty, dims);
-                superiorOfficialIds[a] = plan.OfficialId(agreements[a].SecondParty, dims);
-                if (positionIds[a] is { } p && superiorPositionIds[a] is { } s && p != s)
-                {
-                    links.Add((p, s));
-                }
+                // The cascade: the first party's superior is the second party's position (the latest agreement wins).
+                links[p] = s;
             }
-
-            batch.Add(Sql.InsertAgreements, agreementIds, documentId,
-                Enumerable.Range(1, agreements.Count).ToArray(), agencyId,
-                agreements.Select(a => a.Kind == AgreementKind.Amendment ? "amendment" : "original").ToArray(),
-                agreements.Select(a => a.Year).ToArray(), agreements.Select(a => a.Place).ToArray(),
-                agreements.Select(a => a.Date?.ToString()).ToArray(),
-                agreements.Select(a => a.Date is { } d ? d.EffectiveFrom : (DateOnly?)null).ToArray(),
-                positionIds, officialIds, superiorPositionIds, superiorOfficialIds,
-                agreements.Select(a => a.Line).ToArray());
         }
 
-        if (links.Count > 0)
-        {
-            // The cascade: the first party's superior is the second party's position (latest load wins).
-            var distinct = links.GroupBy(l => l.Position).Select(g => g.Last()).ToList();
-            batch.Add(Sql.LinkSuperiors, distinct.Select(l => l.Position).ToArray(), distinct.Select(l => l.Superior).ToArray());
-        }
-
-        var explanations = agreements.SelectMany((a, i) => a.ExplanationTargets.Select((e, j) => (Agreement: agreementIds[i], Seq: j + 1, e))).ToList();
-        if (explanations.Count > 0)
-        {
-            batch.Add(Sql.InsertExplanationTargets, explanations.Select(e => e.Agreement).ToArray(),
-                explanations.Select(e => e.Seq).ToArray(), explanations.Select(e => e.e.Indicator).ToArray(),
-                explanations.Select(e => e.e.Target.Raw).ToArray(), explanations.Select(e => e.e.Target.Value).ToArray(),
-                explanations.Select(e => e.e.Target.Unit).ToArray(), explanations.Select(e => e.e.Line).ToArray());
-        }
-
+        var explanations = agreements.SelectMany((a, i) => a.ExplanationTargets.Select((e, j) => (Agreement: i + 1, Seq: j + 1, e))).ToList();
         var findings = document.Findings.Select(f => (Agreement: (int?)null, f))
-            .Concat(agreements.SelectMany((a, i) => a.Findings.Select(f => (Agreement: (int?)agreementIds[i], f)))).ToList();
-        if (findings.Count > 0)
+            .Concat(agreements.SelectMany((a, i) => a.Findings.Select(f => (Agreement: (int?)(i + 1), f)))).ToList();
+
+        var replace = options.Replace;
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.Add(options.SynchronousCommit ? Sql.LockContent : Sql.LockContentAsynchronousCommit, LoadLockSpace, document.Sha256);
+        if (replace)
         {
-            batch.Add(Sql.InsertFindings, documentId, findings.Select(f => f.Agreement).ToArray(),
-                findings.Select(f => f.f.Code).ToArray(),
-                findings.Select(f => f.f.Severity.ToString().ToLowerInvariant()).ToArray(),
-                findings.Select(f => f.f.Message).ToArray(), findings.Select(f => f.f.Line).ToArray());
+            batch.Add(Sql.DeleteDocument, document.Sha256);
         }
 
-        batch.Add(Sql.ClearQuarantine, document.Sha256);
-        await batch.ExecuteNonQueryAsync(ct);
+        batch.Add(Sql.InsertDocument,
+            Path.GetFileName(info.SourcePath), info.SourcePath, document.Sha256, document.Format, agencyId,
+            info.SizeBytes, info.LineCount, agreements.Count, findings.Count,
+            // agreements ($10-$21)
+            Enumerable.Range(1, agreements.Count).ToArray(),
+            agreements.Select(a => a.Kind == AgreementKind.Amendment ? "amendment" : "original").ToArray(),
+            agreements.Select(a => a.Year).ToArray(), agreements.Select(a => a.Place).ToArray(),
+            agreements.Select(a => a.Date?.ToString()).ToArray(),
+            agreements.Select(a => a.Date is { } d ? d.EffectiveFrom : (DateOnly?)null).ToArray(),
+            positionIds, officialIds, superiorPositionIds, superiorOfficialIds,
+            agreements.Select(a => a.Line).ToArray(),
+            // explanation targets ($21-$27)
+            explanations.Select(e => e.Agreement).ToArray(), explanations.Select(e => e.Seq).ToArray(),
+            explanations.Select(e => e.e.Indicator).ToArray(), explanations.Select(e => e.e.Target.Raw).ToArray(),
+            explanations.Select(e => e.e.Target.Value).ToArray(), explanations.Select(e => e.e.Target.Unit).ToArray(),
+            explanations.Select(e => e.e.Line).ToArray(),
+            // findings ($28-$32)
+            findings.Select(f => f.Agreement).ToArray(), findings.Select(f => f.f.Code).ToArray(),
+            findings.Select(f => f.f.Severity.ToString().ToLowerInvariant()).ToArray(),
+            findings.Select(f => f.f.Message).ToArray(), findings.Select(f => f.f.Line).ToArray(),
+            // cascade links ($33-$34)
+            links.Keys.ToArray(), links.Values.ToArray());
 
-        return new DocumentLoadResult(
-            replacedId is null ? LoadStatus.Loaded : LoadStatus.Replaced,
-            documentId,
-            agreements.Count,
-            agreements.Sum(a => a.Indicators.Count),
-            agreements.Sum(a => a.Budget.Count),
-            agreements.Sum(a => TopLevelTotal(a.Budget)),
-            explanations.Count,
-            findings.Count);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        int? replacedId = null;
+        if (replace)
+        {
+            await reader.NextResultAsync(ct);
+            replacedId = await reader.ReadAsync(ct) ? reader.GetInt32(0) : null;
+        }
+
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        var documentId = reader.IsDBNull(0) ? (int?)null : reader.GetInt32(0);
+        var agreementIds = reader.GetFieldValue<int[]>(1);
+        var existingId = reader.IsDBNull(2) ? (int?)null : reader.GetInt32(2);
+        if (documentId is not null && agreementIds.Length != agreements.Count)
+        {
+            throw new InvalidOperationException($"inserted {agreementIds.Length} of {agreements.Count} agreements");
+        }
+
+        return (documentId, agreementIds, existingId, replacedId);
     }
 
     /// <summary>
@@ -473,12 +466,8 @@ public sealed class DocumentLoader(NpgsqlDataSource dataSource)
     {
         public const string LockContent = "select pg_advisory_xact_lock($1, hashtext($2))";
 
-        public const string FindDocument = "select document_id from dim_document where sha256 = $1";
-
-        public const string NextDocumentId = "select nextval(pg_get_serial_sequence('dim_document', 'document_id'))::int";
-
-        public const string NextAgreementIds =
-            "select nextval(pg_get_serial_sequence('agreement', 'agreement_id'))::int from generate_series(1, $1)";
+        public const string LockContentAsynchronousCommit =
+            "select pg_advisory_xact_lock($1, hashtext($2)), set_config('synchronous_commit', 'off', true)";
 
         public const string UpsertAgency = """
             with ins as (
@@ -554,45 +543,53 @@ public sealed class DocumentLoader(NpgsqlDataSource dataSource)
             join input i on i.level = p.level and i.key = p.normalized_name and p.parent_program_id is not distinct from i.parent_id
             """;
 
-        public const string DeleteDocument = "delete from dim_document where document_id = $1";
+        public const string DeleteDocument = "delete from dim_document where sha256 = $1 returning document_id";
 
+        // Everything of the document but the facts, in one statement. The document row is only inserted when its
+        // content is not loaded yet (the advisory lock taken by the previous statement makes that check safe);
+        // every other part hangs off the inserted row, so a duplicate inserts nothing at all.
         public const string InsertDocument = """
-            insert into dim_document (document_id, file_name, source_path, sha256, format, agency_id, size_bytes,
-                                      line_count, agreement_count, parser_finding_count)
-            overriding system value
-            values ($1, $2, $3, $4, $5, $6::int, $7, $8, $9, $10)
+            with doc as (
+                insert into dim_document (file_name, source_path, sha256, format, agency_id, size_bytes, line_count,
+                                          agreement_count, parser_finding_count)
+                values ($1, $2, $3, $4, $5::int, $6, $7, $8, $9)
+                on conflict (sha256) do nothing
+                returning document_id),
+            ag as (
+                insert into agreement (document_id, seq, agency_id, kind, year, place, signed_on_text, effective_from,
+                                       position_id, official_id, superior_position_id, superior_official_id, line)
+                select doc.document_id, i.seq, $5::int, i.kind, i.year, i.place, i.signed_on, i.effective_from,
+                       i.position_id, i.official_id, i.superior_position_id, i.superior_official_id, i.line
+                from doc
+                cross join unnest($10::int[], $11::text[], $12::int[], $13::text[], $14::text[], $15::date[],
+                                  $16::int[], $17::int[], $18::int[], $19::int[], $20::int[])
+                    as i(seq, kind, year, place, signed_on, effective_from, position_id, official_id,
+                         superior_position_id, superior_official_id, line)
+                returning agreement_id, seq),
+            ex as (
+                insert into explanation_target (agreement_id, seq, indicator_text, target_raw, target_value, target_unit, line)
+                select ag.agreement_id, e.seq, e.text, e.raw, e.value, e.unit, e.line
+                from unnest($21::int[], $22::int[], $23::text[], $24::text[], $25::numeric[], $26::text[], $27::int[])
+                    as e(agreement_seq, seq, text, raw, value, unit, line)
+                join ag on ag.seq = e.agreement_seq),
+            fi as (
+                insert into finding (document_id, agreement_id, code, severity, message, line)
+                select doc.document_id, ag.agreement_id, f.code, f.severity, f.message, f.line
+                from doc
+                cross join unnest($28::int[], $29::text[], $30::text[], $31::text[], $32::int[])
+                    as f(agreement_seq, code, severity, message, line)
+                left join ag on ag.seq = f.agreement_seq),
+            lk as (
+                update dim_position p set superior_position_id = l.superior
+                from unnest($33::int[], $34::int[]) as l(position_id, superior)
+                where p.position_id = l.position_id and p.superior_position_id is distinct from l.superior
+                  and exists (select 1 from doc)),
+            qc as (
+                delete from etl_quarantine where sha256 = $3 and exists (select 1 from doc))
+            select (select document_id from doc) as document_id,
+                   coalesce((select array_agg(agreement_id order by seq) from ag), '{}'::int[]) as agreement_ids,
+                   (select document_id from dim_document where sha256 = $3) as existing_id
             """;
-
-        public const string InsertAgreements = """
-            insert into agreement (agreement_id, document_id, seq, agency_id, kind, year, place, signed_on_text,
-                                   effective_from, position_id, official_id, superior_position_id,
-                                   superior_official_id, line)
-            overriding system value
-            select i.agreement_id, $2::int, i.seq, $4::int, i.kind, i.year, i.place, i.signed_on, i.effective_from,
-                   i.position_id, i.official_id, i.superior_position_id, i.superior_official_id, i.line
-            from unnest($1::int[], $3::int[], $5::text[], $6::int[], $7::text[], $8::text[], $9::date[],
-                        $10::int[], $11::int[], $12::int[], $13::int[], $14::int[])
-                as i(agreement_id, seq, kind, year, place, signed_on, effective_from, position_id, official_id,
-                     superior_position_id, superior_official_id, line)
-            """;
-
-        public const string LinkSuperiors = """
-            update dim_position p set superior_position_id = l.superior
-            from unnest($1::int[], $2::int[]) as l(position_id, superior)
-            where p.position_id = l.position_id and p.superior_position_id is distinct from l.superior
-            """;
-
-        public const string InsertExplanationTargets = """
-            insert into explanation_target (agreement_id, seq, indicator_text, target_raw, target_value, target_unit, line)
-            select * from unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::int[])
-            """;
-
-        public const string InsertFindings = """
-            insert into finding (document_id, agreement_id, code, severity, message, line)
-            select $1::int, * from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[])
-            """;
-
-        public const string ClearQuarantine = "delete from etl_quarantine where sha256 = $1";
     }
 }
 
