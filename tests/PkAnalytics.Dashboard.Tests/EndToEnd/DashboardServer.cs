@@ -135,6 +135,8 @@ public abstract class DashboardServer : IAsyncLifetime
     public async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
+        // What the user sees first, then (below) the whole page.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + "-layar.png") });
         // The Radzen layout scrolls inside its body; let it grow so the full-page shot holds the whole page.
         await page.AddStyleTagAsync(new PageAddStyleTagOptions { Content = ".rz-layout, .rz-body { height: auto !important; overflow: visible !important; }" });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
