@@ -16,7 +16,8 @@ namespace PkAnalytics.Bench;
 /// `pk bench dashboard`: a fresh database with the 10.000-document corpus (generated from seeds/, parsed and
 /// loaded by the real parser and loader) plus one million indicator realisation rows, SAKIP evaluations and IKM
 /// surveys; then times the dashboard's overview and comparison reads (the read model plus the Domain rules, as
-/// the pages run them) and reports p50/p95 per query. Target: p95 &lt; 100 ms each.
+/// the pages run them) and reports p50/p95 per query. Target: p95 &lt; 100 ms each. The read model is rebuilt
+/// once before timing, as the dashboard does in the background after every change; that rebuild time is reported.
 /// </summary>
 public sealed class DashboardBenchmark : IBenchmark
 {
@@ -55,6 +56,10 @@ public sealed class DashboardBenchmark : IBenchmark
                 await WriteRealisationAsync(dataSource, realisationRows, cancellationToken);
             }
 
+            var rebuild = Stopwatch.StartNew();
+            await new DashboardReadModelRefresher(dataSource).RefreshAsync(force: true, cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"read model: rebuilt in {rebuild.Elapsed.TotalSeconds:0.0} s (the dashboard does this in the background after each change)"));
             await DescribeAsync(dataSource, name, cancellationToken);
             await TimeQueriesAsync(dataSource, iterations, cancellationToken);
             return 0;
@@ -167,8 +172,8 @@ public sealed class DashboardBenchmark : IBenchmark
         var probe = RegencyPerformance.From(await performance.ReadAsync(all, year, null, cancellationToken), bands);
         var chosen = probe.Agencies.Where(a => a.Row.Agreements > 0).Take(5).Select(a => a.AgencyId).ToList();
         var one = ViewerScope.Agency(chosen[0]);
-        Console.WriteLine($"year {year}: {probe.Agencies.Count} agencies, {probe.Indicators.Count} indicators " +
-                          $"({probe.Indicators.Count(i => i.Capaian is not null)} with capaian), {probe.Programs.Count} programs");
+        Console.WriteLine($"year {year}: {probe.Agencies.Count} agencies, {probe.IndicatorCount} indicators " +
+                          $"({probe.IndicatorsWithCapaian} with capaian), {probe.Programs.Count} programs");
 
         var queries = new (string Name, Func<Task> Run)[]
         {

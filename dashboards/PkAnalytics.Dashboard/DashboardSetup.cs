@@ -25,6 +25,7 @@ public static class DashboardSetup
         builder.Services.AddSingleton<WitaClock>();
         builder.Services.AddSingleton<ViewerScopeAccessor>();
         builder.Services.AddSingleton<CapaianBandSource>();
+        builder.Services.AddHostedService<ReadModelRefreshService>();
         Components.Pages.Realisasi.RealisasiSetup.AddRealisasi(builder.Services);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();

@@ -13,6 +13,9 @@ public sealed class AgencyYearRow
     public string Name { get; init; } = "";
     public int Agreements { get; init; }
     public int Indicators { get; init; }
+    public int IndicatorsWithCapaian { get; init; }
+    public decimal? CapaianSum { get; init; }
+    public bool IndicatorIsSample { get; init; }
     public decimal Budget { get; init; }
     public decimal BudgetRealised { get; init; }
     public bool BudgetRealisedIsSample { get; init; }
@@ -27,40 +30,17 @@ public sealed class AgencyYearRow
     public int? IkmRespondents { get; init; }
     public int IkmUnits { get; init; }
     public bool IkmIsSample { get; init; }
-    public int Findings { get; init; }
+    public DateTime? LastRealisationAt { get; init; }
 
     internal const string Sql = """
-        with ag as (
-            select agency_id, count(*)::int as agreements
-            from agreement_current
-            where year = @Year and agency_id is not null
-            group by agency_id
-        ),
-        ind as (
-            select agency_id, count(*)::int as indicators
-            from indicator_target_effective where year = @Year group by agency_id
+        with ind as (
+            select agency_id, count(*)::int as indicators, count(capaian)::int as with_capaian,
+                   sum(capaian) as capaian_sum, bool_or(is_sample and realisation is not null) as is_sample
+            from rm_indicator_year where year = @Year group by agency_id
         ),
         bud as (
-            select agency_id, sum(amount) as budget from agency_program_budget where year = @Year group by agency_id
-        ),
-        brl as (
-            -- realisation of the programs in the budget (what the budget is compared with)
-            select r.agency_id, sum(r.amount) as realised, bool_or(r.is_sample) as is_sample
-            from agency_program_realisation r
-            join agency_program_budget b on b.agency_id = r.agency_id and b.year = r.year and b.program_id = r.program_id
-            where r.year = @Year group by r.agency_id
-        ),
-        st as (
-            select distinct on (agency_id) agency_id, target_value
-            from indicator_target_effective
-            where year = @Year and category = 'sakip' and target_value is not null
-            order by agency_id, level_rank, indicator_id
-        ),
-        it as (
-            select distinct on (agency_id) agency_id, target_value
-            from indicator_target_effective
-            where year = @Year and category = 'ikm' and target_value is not null
-            order by agency_id, level_rank, indicator_id
+            select agency_id, sum(amount) as budget, sum(realised) as realised, bool_or(is_sample) as is_sample
+            from rm_agency_program_year where year = @Year group by agency_id
         ),
         se as (
             select agency_id, perencanaan, pengukuran, pelaporan, evaluasi, is_sample
@@ -76,37 +56,46 @@ public sealed class AgencyYearRow
             ) latest
             where rk = 1
             group by agency_id
-        ),
-        fd as (
-            select d.agency_id, count(*)::int as findings
-            from finding f join dim_document d on d.document_id = f.document_id
-            where d.agency_id is not null
-            group by d.agency_id
         )
         select d.agency_id as AgencyId, d.name as Name,
-               coalesce(ag.agreements, 0) as Agreements, coalesce(ind.indicators, 0) as Indicators,
-               coalesce(bud.budget, 0) as Budget, coalesce(brl.realised, 0) as BudgetRealised,
-               coalesce(brl.is_sample, false) as BudgetRealisedIsSample,
-               st.target_value as SakipTarget,
+               coalesce(ay.agreements, 0) as Agreements, coalesce(ind.indicators, 0) as Indicators,
+               coalesce(ind.with_capaian, 0) as IndicatorsWithCapaian, ind.capaian_sum as CapaianSum,
+               coalesce(ind.is_sample, false) as IndicatorIsSample,
+               coalesce(bud.budget, 0) as Budget, coalesce(bud.realised, 0) as BudgetRealised,
+               coalesce(bud.is_sample and bud.realised > 0, false) as BudgetRealisedIsSample,
+               ay.sakip_target as SakipTarget,
                se.perencanaan as SakipPerencanaan, se.pengukuran as SakipPengukuran,
                se.pelaporan as SakipPelaporan, se.evaluasi as SakipEvaluasi,
                coalesce(se.is_sample, false) as SakipIsSample,
-               it.target_value as IkmTarget, ikm.ikm_value as IkmValue, ikm.respondents as IkmRespondents,
+               ay.ikm_target as IkmTarget, ikm.ikm_value as IkmValue, ikm.respondents as IkmRespondents,
                coalesce(ikm.units, 0) as IkmUnits, coalesce(ikm.is_sample, false) as IkmIsSample,
-               coalesce(fd.findings, 0) as Findings
+               ay.last_realisation_at as LastRealisationAt
         from dim_agency d
-        left join ag on ag.agency_id = d.agency_id
+        left join rm_agency_year ay on ay.year = @Year and ay.agency_id = d.agency_id
         left join ind on ind.agency_id = d.agency_id
         left join bud on bud.agency_id = d.agency_id
-        left join brl on brl.agency_id = d.agency_id
-        left join st on st.agency_id = d.agency_id
-        left join it on it.agency_id = d.agency_id
         left join se on se.agency_id = d.agency_id
         left join ikm on ikm.agency_id = d.agency_id
-        left join fd on fd.agency_id = d.agency_id
         where (@ScopeAgencyId::int is null or d.agency_id = @ScopeAgencyId)
           and (@AgencyIds::int[] is null or d.agency_id = any(@AgencyIds))
         order by d.name;
+        """;
+}
+
+/// <summary>How many of an agency's indicators fall in a capaian band in a year (bands from the Domain rules).</summary>
+public sealed class AgencyBandRow
+{
+    public int AgencyId { get; init; }
+    public string Band { get; init; } = "";
+    public int Count { get; init; }
+
+    internal const string Sql = """
+        select agency_id as AgencyId, band as Band, count(*)::int as Count
+        from rm_indicator_year
+        where year = @Year and band is not null
+          and (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId)
+          and (@AgencyIds::int[] is null or agency_id = any(@AgencyIds))
+        group by agency_id, band;
         """;
 }
 
@@ -121,10 +110,8 @@ public sealed class ProgramBudgetRow
 
     internal const string Sql = """
         select b.agency_id as AgencyId, p.program_id as ProgramId, p.name as Program,
-               b.amount as Amount, coalesce(r.amount, 0) as Realised
-        from agency_program_budget b
-        left join agency_program_realisation r
-               on r.agency_id = b.agency_id and r.year = b.year and r.program_id = b.program_id
+               b.amount as Amount, b.realised as Realised
+        from rm_agency_program_year b
         join dim_program p on p.program_id = b.program_id
         where b.year = @Year
           and (@ScopeAgencyId::int is null or b.agency_id = @ScopeAgencyId)
@@ -136,6 +123,7 @@ public sealed class ProgramBudgetRow
 /// <summary>One indicator's yearly target and its realisation per quarter: the input of the capaian rules.</summary>
 public sealed class CapaianInputRow
 {
+    public int Year { get; init; }
     public int AgencyId { get; init; }
     public int IndicatorId { get; init; }
     public string Indicator { get; init; } = "";
@@ -149,26 +137,6 @@ public sealed class CapaianInputRow
     public decimal? Q4 { get; init; }
     public bool IsSample { get; init; }
 
-    internal const string Sql = """
-        select t.agency_id as AgencyId, t.indicator_id as IndicatorId, t.indicator as Indicator,
-               t.polarity as Polarity, t.aggregation as Aggregation, t.category as Category,
-               t.target_value as Target, r.q1 as Q1, r.q2 as Q2, r.q3 as Q3, r.q4 as Q4,
-               coalesce(r.is_sample, false) as IsSample
-        from indicator_target_effective t
-        left join (
-            select indicator_id,
-                   max(value) filter (where quarter = 1) as q1, max(value) filter (where quarter = 2) as q2,
-                   max(value) filter (where quarter = 3) as q3, max(value) filter (where quarter = 4) as q4,
-                   bool_or(is_sample) as is_sample
-            from fact_indicator_realisation
-            where year = @Year
-            group by indicator_id
-        ) r on r.indicator_id = t.indicator_id
-        where t.year = @Year
-          and (@ScopeAgencyId::int is null or t.agency_id = @ScopeAgencyId)
-          and (@AgencyIds::int[] is null or t.agency_id = any(@AgencyIds));
-        """;
-
     public IReadOnlyList<decimal?> Quarters => [Q1, Q2, Q3, Q4];
 }
 
@@ -176,26 +144,17 @@ public sealed class CapaianInputRow
 public sealed class DataFreshness
 {
     public DateTime? LastDocumentLoadedAt { get; init; }
-    public DateTime? LastRealisationAt { get; init; }
     public int Documents { get; init; }
     public int Findings { get; init; }
+    public DateTime? ReadModelRefreshedAt { get; init; }
 
     internal const string Sql = """
-        select (select max(loaded_at) from dim_document
-                where @ScopeAgencyId::int is null or agency_id = @ScopeAgencyId) as LastDocumentLoadedAt,
-               greatest(
-                   (select max(entered_at) from fact_indicator_realisation r join dim_indicator i using (indicator_id)
-                    where r.year = @Year and (@ScopeAgencyId::int is null or i.agency_id = @ScopeAgencyId)),
-                   (select max(entered_at) from fact_budget_realisation
-                    where year = @Year and (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId)),
-                   (select max(entered_at) from fact_sakip_evaluation
-                    where year = @Year and (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId)),
-                   (select max(entered_at) from fact_ikm_survey
-                    where year = @Year and (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId))) as LastRealisationAt,
-               (select count(*)::int from dim_document
-                where @ScopeAgencyId::int is null or agency_id = @ScopeAgencyId) as Documents,
-               (select count(*)::int from finding f join dim_document d using (document_id)
-                where @ScopeAgencyId::int is null or d.agency_id = @ScopeAgencyId) as Findings;
+        select max(loaded_at) as LastDocumentLoadedAt, count(*)::int as Documents,
+               (select count(*)::int from finding f join dim_document fd on fd.document_id = f.document_id
+                where @ScopeAgencyId::int is null or fd.agency_id = @ScopeAgencyId) as Findings,
+               (select refreshed_at from rm_state where name = 'dashboard') as ReadModelRefreshedAt
+        from dim_document
+        where @ScopeAgencyId::int is null or agency_id = @ScopeAgencyId;
         """;
 }
 
@@ -218,19 +177,20 @@ public sealed record PerformanceSnapshot(
     int Year,
     IReadOnlyList<AgencyYearRow> Agencies,
     IReadOnlyList<ProgramBudgetRow> Programs,
-    IReadOnlyList<CapaianInputRow> Indicators,
+    IReadOnlyList<AgencyBandRow> Bands,
     DataFreshness Freshness);
 
-/// <summary>Reads a <see cref="PerformanceSnapshot"/>: four queries in one round trip, whatever the number of agencies.</summary>
+/// <summary>
+/// Reads a <see cref="PerformanceSnapshot"/> from the dashboard read model (rm_* tables, rebuilt by
+/// <see cref="DashboardReadModelRefresher"/>) and the small evaluation facts: four queries in one round trip,
+/// whatever the number of agencies.
+/// </summary>
 public sealed class PerformanceReadModel(NpgsqlDataSource dataSource)
 {
     private const string YearsSql = """
-        select year as Year, count(distinct agency_id)::int as Agencies from (
-            select year, agency_id from agreement
-            where year is not null and (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId)
-            union all select year, agency_id from fact_sakip_evaluation where @ScopeAgencyId::int is null or agency_id = @ScopeAgencyId
-            union all select year, agency_id from fact_ikm_survey where @ScopeAgencyId::int is null or agency_id = @ScopeAgencyId
-        ) y group by year order by year desc
+        select year as Year, count(*)::int as Agencies from rm_agency_year
+        where @ScopeAgencyId::int is null or agency_id = @ScopeAgencyId
+        group by year order by year desc
         """;
 
     /// <summary>Years with agreements or evaluations, latest first, with how many agencies have data in each.</summary>
@@ -255,14 +215,14 @@ public sealed class PerformanceReadModel(NpgsqlDataSource dataSource)
             Year = year,
             AgencyIds = agencyIds is { Count: > 0 } ? agencyIds.ToArray() : null,
         };
-        const string sql = AgencyYearRow.Sql + "\n" + ProgramBudgetRow.Sql + "\n" + CapaianInputRow.Sql + "\n" + DataFreshness.Sql;
+        const string sql = AgencyYearRow.Sql + "\n" + ProgramBudgetRow.Sql + "\n" + AgencyBandRow.Sql + "\n" + DataFreshness.Sql;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
             sql, parameters, cancellationToken: cancellationToken));
         var agencies = (await grid.ReadAsync<AgencyYearRow>()).AsList();
         var programs = (await grid.ReadAsync<ProgramBudgetRow>()).AsList();
-        var indicators = (await grid.ReadAsync<CapaianInputRow>()).AsList();
+        var bands = (await grid.ReadAsync<AgencyBandRow>()).AsList();
         var freshness = await grid.ReadSingleAsync<DataFreshness>();
-        return new PerformanceSnapshot(year, agencies, programs, indicators, freshness);
+        return new PerformanceSnapshot(year, agencies, programs, bands, freshness);
     }
 }

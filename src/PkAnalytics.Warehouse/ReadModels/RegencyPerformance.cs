@@ -45,10 +45,9 @@ public sealed class RegencyPerformance
     {
         Snapshot = snapshot;
         BandSet = bands;
-        Indicators = snapshot.Indicators.Select(i => Compute(i, bands)).ToList();
-        var byAgency = Indicators.ToLookup(i => i.Input.AgencyId);
+        var byAgency = snapshot.Bands.ToLookup(b => b.AgencyId);
         Agencies = snapshot.Agencies.Select(a => Build(a, byAgency[a.AgencyId].ToList(), bands)).ToList();
-        Bands = CountBands(Indicators, bands);
+        Bands = bands.Bands.Select(b => new BandCount(b.Name, Agencies.Sum(a => a.Bands.Where(x => x.Band == b.Name).Sum(x => x.Count)))).ToList();
         Programs = snapshot.Programs
             .GroupBy(p => (p.ProgramId, p.Program))
             .Select(g => new ProgramAcrossAgencies(g.Key.ProgramId, g.Key.Program, g.Sum(p => p.Amount), g.Sum(p => p.Realised),
@@ -65,8 +64,6 @@ public sealed class RegencyPerformance
 
     public int Year => Snapshot.Year;
 
-    public IReadOnlyList<IndicatorCapaian> Indicators { get; }
-
     public IReadOnlyList<AgencyPerformance> Agencies { get; }
 
     /// <summary>Capaian distribution over the bands for every indicator shown.</summary>
@@ -76,7 +73,7 @@ public sealed class RegencyPerformance
 
     /// <summary>True when any figure shown comes from sample data (pk etl demo-data), so pages show the badge.</summary>
     public bool HasSampleData =>
-        Agencies.Any(a => a.Row.SakipIsSample || a.Row.IkmIsSample || a.Row.BudgetRealisedIsSample) || Indicators.Any(i => i.Input.IsSample);
+        Agencies.Any(a => a.Row.SakipIsSample || a.Row.IkmIsSample || a.Row.BudgetRealisedIsSample || a.Row.IndicatorIsSample);
 
     public int AgreementCount => Agencies.Sum(a => a.Row.Agreements);
 
@@ -84,6 +81,11 @@ public sealed class RegencyPerformance
     public int AgenciesWithAgreements => Agencies.Count(a => a.Row.Agreements > 0);
 
     public int IndicatorCount => Agencies.Sum(a => a.Row.Indicators);
+
+    public int IndicatorsWithCapaian => Agencies.Sum(a => a.IndicatorsWithCapaian);
+
+    /// <summary>When data last arrived: documents loaded, realisation entered (in the viewer's scope).</summary>
+    public DateTime? LastRealisationAt => Agencies.Max(a => a.Row.LastRealisationAt);
 
     public decimal TotalBudget => Agencies.Sum(a => a.Row.Budget);
 
@@ -117,16 +119,16 @@ public sealed class RegencyPerformance
         return new IndicatorCapaian(input, realisation, capaian, bands.Lookup(capaian)?.Name);
     }
 
-    private static AgencyPerformance Build(AgencyYearRow row, IReadOnlyList<IndicatorCapaian> indicators, CapaianBandSet bands)
+    private static AgencyPerformance Build(AgencyYearRow row, IReadOnlyList<AgencyBandRow> bandRows, CapaianBandSet bands)
     {
         decimal? sakip = row is { SakipPerencanaan: { } p1, SakipPengukuran: { } p2, SakipPelaporan: { } p3, SakipEvaluasi: { } p4 }
             ? new SakipScore(p1, p2, p3, p4).Total
             : null;
         var predicate = sakip is { } s ? Sakip.Predicate(s) : null;
         var ikmCategory = row.IkmValue is { } v ? Ikm.Category(v) : null;
-        var counts = CountBands(indicators, bands);
-        var withCapaian = indicators.Count(i => i.Capaian is not null);
-        var average = Mean(indicators.Select(i => i.Capaian));
+        var counts = bands.Bands.Select(b => new BandCount(b.Name, bandRows.Where(r => r.Band == b.Name).Sum(r => r.Count))).ToList();
+        var withCapaian = row.IndicatorsWithCapaian;
+        decimal? average = withCapaian > 0 && row.CapaianSum is { } sum ? sum / withCapaian : null;
 
         var reasons = new List<string>();
         if (row.Agreements == 0)
@@ -147,7 +149,7 @@ public sealed class RegencyPerformance
         if (withCapaian > 0)
         {
             var lowBands = bands.Bands.TakeLast(2).Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
-            var low = indicators.Count(i => i.Band is { } b && lowBands.Contains(b));
+            var low = counts.Where(c => lowBands.Contains(c.Band)).Sum(c => c.Count);
             if ((decimal)low / withCapaian >= LowBandShareThreshold)
             {
                 reasons.Add($"{low} dari {withCapaian} indikator bercapaian {string.Join(" / ", lowBands.Reverse())}");
@@ -159,12 +161,6 @@ public sealed class RegencyPerformance
         }
 
         return new AgencyPerformance(row, sakip, predicate, ikmCategory, counts, withCapaian, average, reasons);
-    }
-
-    private static IReadOnlyList<BandCount> CountBands(IEnumerable<IndicatorCapaian> indicators, CapaianBandSet bands)
-    {
-        var counts = indicators.Where(i => i.Band is not null).GroupBy(i => i.Band!).ToDictionary(g => g.Key, g => g.Count());
-        return bands.Bands.Select(b => new BandCount(b.Name, counts.GetValueOrDefault(b.Name))).ToList();
     }
 
     private static decimal? Mean(IEnumerable<decimal?> values)

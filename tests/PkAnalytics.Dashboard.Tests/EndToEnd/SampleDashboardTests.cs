@@ -57,12 +57,13 @@ public sealed class SampleDashboardTests(SampleDashboard server) : IClassFixture
     public async Task AgencyDetail_ShowsCapaianBandAndAmendmentHistory()
     {
         var page = await server.OpenAsync($"/opd/{DashboardSampleData.AlfaId}");
+        await server.ScreenshotAsync(page, "sample-opd-1366");
 
         var history = await page.Locator("[data-section=perubahan]").InnerTextAsync();
         Assert.Contains("Jumlah Dokumen Perencanaan: 100 Dokumen → 120 Dokumen", history);
-        var amended = page.Locator("[data-agreement='2'] table[data-table=indikator] tbody tr", new() { HasText = "Jumlah Dokumen" });
+        var amended = page.Locator("section[data-agreement='2'] table[data-table=indikator] tbody tr", new() { HasText = "Jumlah Dokumen" });
+        await amended.WaitForAsync();
         var cells = await amended.Locator("td").AllInnerTextsAsync();
         Assert.Equal(["120 Dokumen", "30,00", "30,00", "-", "-", "60,00", "50,00%", "Sangat Rendah", "alfa-2024.txt:359"], cells.Skip(2).Select(c => c.Trim()));
-        await server.ScreenshotAsync(page, "sample-opd-1366");
     }
 }
