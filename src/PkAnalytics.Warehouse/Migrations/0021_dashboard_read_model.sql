@@ -27,14 +27,39 @@ create table rm_agency_program_year (
     primary key (year, agency_id, program_id)
 );
 
+-- Per agency and year: what the overview and the comparison show, summed from the tables above.
 create table rm_agency_year (
-    year                int not null,
-    agency_id           int not null,
-    agreements          int not null,
-    sakip_target        numeric(20, 4),
-    ikm_target          numeric(20, 4),
-    last_realisation_at timestamptz,
+    year                  int not null,
+    agency_id             int not null,
+    agreements            int not null,
+    sakip_target          numeric(20, 4),
+    ikm_target            numeric(20, 4),
+    last_realisation_at   timestamptz,
+    indicators            int not null default 0,
+    with_capaian          int not null default 0,
+    capaian_sum           numeric,
+    indicator_is_sample   boolean not null default false,
+    budget                numeric(18, 2) not null default 0,
+    budget_realised       numeric(18, 2) not null default 0,
+    budget_is_sample      boolean not null default false,
     primary key (year, agency_id)
+);
+
+create table rm_agency_band (
+    year      int not null,
+    agency_id int not null,
+    band      text not null,
+    indicators int not null,
+    primary key (year, agency_id, band)
+);
+
+-- Per agency (null: documents whose agency could not be read): documents, findings, last load.
+create table rm_agency_document (
+    agency_id      int,
+    documents      int not null,
+    findings       int not null,
+    last_loaded_at timestamptz,
+    unique nulls not distinct (agency_id)
 );
 
 -- When the read model was last rebuilt.
@@ -64,7 +89,7 @@ $$;
 do $$
 declare t text;
 begin
-    foreach t in array array['dim_agency', 'dim_indicator', 'dim_position', 'dim_program', 'dim_document', 'agreement',
+    foreach t in array array['dim_agency', 'dim_indicator', 'dim_position', 'dim_program', 'dim_document', 'agreement', 'finding',
                              'fact_indicator_target', 'fact_budget_allocation', 'fact_indicator_realisation',
                              'fact_budget_realisation', 'fact_sakip_evaluation', 'fact_ikm_survey']
     loop

@@ -169,6 +169,33 @@ public sealed class DashboardReadModelRefresher(NpgsqlDataSource dataSource)
 
             // Only the change rows this snapshot saw: rows committed meanwhile stay for the next round.
             await connection.ExecuteAsync(new CommandDefinition("""
+                update rm_agency_year ay
+                set indicators = x.indicators, with_capaian = x.with_capaian, capaian_sum = x.capaian_sum,
+                    indicator_is_sample = x.is_sample
+                from (select year, agency_id, count(*)::int as indicators, count(capaian)::int as with_capaian,
+                             sum(capaian) as capaian_sum, bool_or(is_sample and realisation is not null) as is_sample
+                      from rm_indicator_year group by year, agency_id) x
+                where ay.year = x.year and ay.agency_id = x.agency_id;
+
+                update rm_agency_year ay
+                set budget = x.budget, budget_realised = x.realised, budget_is_sample = x.is_sample
+                from (select year, agency_id, sum(amount) as budget, sum(realised) as realised,
+                             bool_or(is_sample and realised > 0) as is_sample
+                      from rm_agency_program_year group by year, agency_id) x
+                where ay.year = x.year and ay.agency_id = x.agency_id;
+
+                delete from rm_agency_document;
+                insert into rm_agency_document (agency_id, documents, findings, last_loaded_at)
+                select d.agency_id, count(*)::int, coalesce(sum(f.findings), 0)::int, max(d.loaded_at)
+                from dim_document d
+                left join (select document_id, count(*) as findings from finding group by document_id) f on f.document_id = d.document_id
+                group by d.agency_id;
+
+                delete from rm_agency_band;
+                insert into rm_agency_band (year, agency_id, band, indicators)
+                select year, agency_id, band, count(*)::int from rm_indicator_year where band is not null
+                group by year, agency_id, band;
+
                 delete from rm_change;
                 insert into rm_state (name, refreshed_at, took_ms) values ('dashboard', now(), @Took)
                 on conflict (name) do update set refreshed_at = excluded.refreshed_at, took_ms = excluded.took_ms;

@@ -33,18 +33,16 @@ public sealed class AgencyYearRow
     public DateTime? LastRealisationAt { get; init; }
 
     internal const string Sql = """
-        with ind as (
-            select agency_id, count(*)::int as indicators, count(capaian)::int as with_capaian,
-                   sum(capaian) as capaian_sum, bool_or(is_sample and realisation is not null) as is_sample
-            from rm_indicator_year where year = @Year group by agency_id
-        ),
-        bud as (
-            select agency_id, sum(amount) as budget, sum(realised) as realised, bool_or(is_sample) as is_sample
-            from rm_agency_program_year where year = @Year group by agency_id
+        with d as (
+            select agency_id, name from dim_agency
+            where (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId)
+              and (@AgencyIds::int[] is null or agency_id = any(@AgencyIds))
         ),
         se as (
             select agency_id, perencanaan, pengukuran, pelaporan, evaluasi, is_sample
-            from fact_sakip_evaluation where year = @Year
+            from fact_sakip_evaluation
+            where year = @Year and (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId)
+              and (@AgencyIds::int[] is null or agency_id = any(@AgencyIds))
         ),
         ikm as (
             -- The latest period of the year (the whole year, else the latest quarter), averaged over service units.
@@ -52,17 +50,19 @@ public sealed class AgencyYearRow
                    count(*)::int as units, bool_or(is_sample) as is_sample
             from (
                 select s.*, rank() over (partition by agency_id order by (quarter is null) desc, quarter desc) as rk
-                from fact_ikm_survey s where year = @Year
+                from fact_ikm_survey s
+                where year = @Year and (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId)
+                  and (@AgencyIds::int[] is null or agency_id = any(@AgencyIds))
             ) latest
             where rk = 1
             group by agency_id
         )
         select d.agency_id as AgencyId, d.name as Name,
-               coalesce(ay.agreements, 0) as Agreements, coalesce(ind.indicators, 0) as Indicators,
-               coalesce(ind.with_capaian, 0) as IndicatorsWithCapaian, ind.capaian_sum as CapaianSum,
-               coalesce(ind.is_sample, false) as IndicatorIsSample,
-               coalesce(bud.budget, 0) as Budget, coalesce(bud.realised, 0) as BudgetRealised,
-               coalesce(bud.is_sample and bud.realised > 0, false) as BudgetRealisedIsSample,
+               coalesce(ay.agreements, 0) as Agreements, coalesce(ay.indicators, 0) as Indicators,
+               coalesce(ay.with_capaian, 0) as IndicatorsWithCapaian, ay.capaian_sum as CapaianSum,
+               coalesce(ay.indicator_is_sample, false) as IndicatorIsSample,
+               coalesce(ay.budget, 0) as Budget, coalesce(ay.budget_realised, 0) as BudgetRealised,
+               coalesce(ay.budget_is_sample, false) as BudgetRealisedIsSample,
                ay.sakip_target as SakipTarget,
                se.perencanaan as SakipPerencanaan, se.pengukuran as SakipPengukuran,
                se.pelaporan as SakipPelaporan, se.evaluasi as SakipEvaluasi,
@@ -70,14 +70,10 @@ public sealed class AgencyYearRow
                ay.ikm_target as IkmTarget, ikm.ikm_value as IkmValue, ikm.respondents as IkmRespondents,
                coalesce(ikm.units, 0) as IkmUnits, coalesce(ikm.is_sample, false) as IkmIsSample,
                ay.last_realisation_at as LastRealisationAt
-        from dim_agency d
+        from d
         left join rm_agency_year ay on ay.year = @Year and ay.agency_id = d.agency_id
-        left join ind on ind.agency_id = d.agency_id
-        left join bud on bud.agency_id = d.agency_id
         left join se on se.agency_id = d.agency_id
         left join ikm on ikm.agency_id = d.agency_id
-        where (@ScopeAgencyId::int is null or d.agency_id = @ScopeAgencyId)
-          and (@AgencyIds::int[] is null or d.agency_id = any(@AgencyIds))
         order by d.name;
         """;
 }
@@ -90,12 +86,11 @@ public sealed class AgencyBandRow
     public int Count { get; init; }
 
     internal const string Sql = """
-        select agency_id as AgencyId, band as Band, count(*)::int as Count
-        from rm_indicator_year
-        where year = @Year and band is not null
+        select agency_id as AgencyId, band as Band, indicators as Count
+        from rm_agency_band
+        where year = @Year
           and (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId)
-          and (@AgencyIds::int[] is null or agency_id = any(@AgencyIds))
-        group by agency_id, band;
+          and (@AgencyIds::int[] is null or agency_id = any(@AgencyIds));
         """;
 }
 
@@ -115,8 +110,7 @@ public sealed class ProgramBudgetRow
         join dim_program p on p.program_id = b.program_id
         where b.year = @Year
           and (@ScopeAgencyId::int is null or b.agency_id = @ScopeAgencyId)
-          and (@AgencyIds::int[] is null or b.agency_id = any(@AgencyIds))
-        order by p.name, 1;
+          and (@AgencyIds::int[] is null or b.agency_id = any(@AgencyIds));
         """;
 }
 
@@ -149,11 +143,10 @@ public sealed class DataFreshness
     public DateTime? ReadModelRefreshedAt { get; init; }
 
     internal const string Sql = """
-        select max(loaded_at) as LastDocumentLoadedAt, count(*)::int as Documents,
-               (select count(*)::int from finding f join dim_document fd on fd.document_id = f.document_id
-                where @ScopeAgencyId::int is null or fd.agency_id = @ScopeAgencyId) as Findings,
+        select max(last_loaded_at) as LastDocumentLoadedAt, coalesce(sum(documents), 0)::int as Documents,
+               coalesce(sum(findings), 0)::int as Findings,
                (select refreshed_at from rm_state where name = 'dashboard') as ReadModelRefreshedAt
-        from dim_document
+        from rm_agency_document
         where @ScopeAgencyId::int is null or agency_id = @ScopeAgencyId;
         """;
 }
