@@ -3,7 +3,7 @@ namespace PkAnalytics.Dashboard.Components.Shared;
 /// <summary>One bar of a chart: category label, value and fill colour.</summary>
 public sealed record ChartPoint(string Label, double Value, string Fill, string? Text = null)
 {
-    public const int MaxLabelLength = 30;
+    public const int MaxLabelLength = 24;
 
     /// <summary>A point whose label is cut to <see cref="MaxLabelLength"/> characters (axis labels do not wrap).</summary>
     public static ChartPoint Short(string label, double value, string fill) =>
