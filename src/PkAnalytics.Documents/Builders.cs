@@ -32,7 +32,6 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
     private string? unit;
     private bool rowHasObjective;
     private int lastExplicitRow = -1;
-    private Cell? lastObjectiveCell;
 
     public IReadOnlyList<IndicatorTarget> Indicators => output;
 
@@ -48,6 +47,8 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
             return;
         }
 
+        FlushExplicitRow();
+        lastExplicitRow = -1;
         AddSemantic(cell);
     }
 
@@ -115,7 +116,6 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
             objective = Text.StripItemLabel(obj.Text);
             objectiveLine = obj.Line;
             objectiveHasIndicator = false;
-            lastObjectiveCell = obj;
         }
 
         if (ind is null)
@@ -241,7 +241,6 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
             objectiveLine = cell.Line;
             objectiveHasIndicator = false;
             rowHasObjective = true;
-            lastObjectiveCell = cell;
             return;
         }
 
@@ -292,6 +291,9 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         lastEmittedIndex = output.Count - 1;
     }
 
+    [GeneratedRegex(@"^(?:[a-z][.)]|-|\d+[.)])\s")]
+    private static partial Regex ItemLabel();
+
     [GeneratedRegex(@"(?:^|\s)-\s+")]
     private static partial Regex DashItems();
 
@@ -334,7 +336,7 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
                 }
 
                 explicitItems.Add((p, line));
-                lineItems.Add((p, line, Regex.IsMatch(p, @"^(?:[a-z][.)]|-|\d+[.)])\s")));
+                lineItems.Add((p, line, ItemLabel().IsMatch(p)));
             }
         }
 
@@ -362,7 +364,6 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         }
 
         CloseObjective();
-        _ = lastObjectiveCell;
     }
 }
 
@@ -390,6 +391,11 @@ internal sealed class BudgetItem
     public BudgetLevel Level { get; set; }
 
     public decimal Value { get; set; }
+
+    private string? nameKey;
+
+    /// <summary>The name without its level word, letters and digits only, for matching the same line elsewhere.</summary>
+    public string NameKey => nameKey ??= PkParser.NameKey(Name);
 }
 
 /// <summary>Lampiran 1 budget table(s): program / kegiatan / sub kegiatan lines with amounts and sources.</summary>
@@ -471,7 +477,7 @@ internal sealed class BudgetTable(Header header)
             return;
         }
 
-        if (Cells.LevelWord(text) is { } level && Regex.IsMatch(text.Trim(), @"^(?:sub\s*)?(?:kegiatan|program)$", RegexOptions.IgnoreCase))
+        if (text.Length <= 14 && Cells.LevelWord(text) is { } level && Cells.IsLevelMarker(text))
         {
             marker = level;
             return;
@@ -612,8 +618,9 @@ internal sealed class BudgetTable(Header header)
                 continue;
             }
 
-            if (label is null && name is null && Cells.IsLabel(t))
+            if (name is null && Cells.IsLabel(t) && (label is null || Cells.LabelStyle(t).StartsWith("dotted", StringComparison.Ordinal)))
             {
+                // A program code ("1.06.01") is a better label than a row number in a "No" column.
                 label = t;
                 continue;
             }

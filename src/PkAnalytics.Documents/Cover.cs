@@ -26,10 +26,10 @@ internal sealed class Cover
 
 internal static partial class CoverReader
 {
-    [GeneratedRegex(@"^\s*(?:nama|name)\b\s*(?::|$)\s*(?<v>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:\d{1,2}|[a-z])[.)]\s*)?(?:nama|name)\b\s*(?::|$)\s*(?<v>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex NameLine();
 
-    [GeneratedRegex(@"^\s*jabatan\b\s*(?::|$)\s*(?<v>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:\d{1,2}|[a-z])[.)]\s*)?jabatan\b\s*(?::|$)\s*(?<v>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex PositionLine();
 
     [GeneratedRegex(@"\bPERJANJIAN\s+KINERJA\b", RegexOptions.IgnoreCase)]
@@ -38,13 +38,14 @@ internal static partial class CoverReader
     [GeneratedRegex(@"\bPERUBAHAN\b", RegexOptions.IgnoreCase)]
     private static partial Regex Amendment();
 
-    [GeneratedRegex(@"\bTAHUN\s+(?<y>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bTAHUN\s+(?:ANGGARAN\s+)?(?<y>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TitleYear();
 
     [GeneratedRegex(@"^\s*LAMPIRAN\b", RegexOptions.IgnoreCase)]
     private static partial Regex Lampiran();
 
-    [GeneratedRegex(@"^\s*(?:NIP|NIP\.)\b", RegexOptions.IgnoreCase)]
+    /// <summary>Other "Label : value" lines of a party block (NIP, Pangkat/Golongan, Unit Kerja) between Nama and Jabatan.</summary>
+    [GeneratedRegex(@"^\s*(?:(?:\d{1,2}|[a-z])[.)]\s*)?(?:NIP|NRP|Pangkat|Golongan|Pangkat\s*/\s*Gol(?:ongan)?\.?|Gol(?:ongan)?\.?|Unit\s+Kerja|Instansi)\b[^:]{0,20}:?", RegexOptions.IgnoreCase)]
     private static partial Regex Nip();
 
     /// <summary>Finds every cover (a Nama/Jabatan pair of the first party followed by the second party's pair).</summary>
@@ -66,7 +67,7 @@ internal static partial class CoverReader
             }
 
             // The position follows within a few lines (a NIP line may sit between).
-            for (var j = nameEnd + 1; j < Math.Min(lines.Count, nameEnd + 6); j++)
+            for (var j = nameEnd + 1; j < Math.Min(lines.Count, nameEnd + 9); j++)
             {
                 if (lines[j].Blank || Nip().IsMatch(lines[j].Text))
                 {
@@ -99,8 +100,9 @@ internal static partial class CoverReader
                 continue;
             }
 
-            // Which of the two is the first party: the text after each pair says "Pihak Pertama" / "Pihak Kedua".
-            var roleA = RoleAfter(lines, a.EndIndex + 1, b.NameIndex);
+            // Which of the two is the first party: "... disebut Pihak Pertama" after a pair names that pair; a bare
+            // "PIHAK KEDUA" heading between the pairs names the pair that follows it.
+            var roleA = RoleOf(lines, a.NameIndex, a.EndIndex + 1, b.NameIndex);
             var first = roleA == 2 ? b : a;
             var second = roleA == 2 ? a : b;
             var cover = new Cover
@@ -132,24 +134,55 @@ internal static partial class CoverReader
         return n;
     }
 
-    /// <summary>1 when the text between the pairs names the first pair "Pihak Pertama"/"PIHAK KESATU", 2 for "Pihak Kedua", else 0.</summary>
-    private static int RoleAfter(IReadOnlyList<SourceLine> lines, int from, int to)
+    /// <summary>The role (1 = first party, 2 = second party) of the pair starting at <paramref name="nameIndex"/>, from
+    /// the words around it; 0 when the text does not say (the first pair is then the first party).</summary>
+    private static int RoleOf(IReadOnlyList<SourceLine> lines, int nameIndex, int from, int to)
     {
         for (var i = from; i < to; i++)
         {
             var t = lines[i].Text.ToUpperInvariant();
-            var p1 = Math.Max(t.IndexOf("PIHAK PERTAMA", StringComparison.Ordinal), t.IndexOf("PIHAK KESATU", StringComparison.Ordinal));
-            var p2 = t.IndexOf("PIHAK KEDUA", StringComparison.Ordinal);
-            if (p1 < 0 && p2 < 0)
+            var role = LastRole(t);
+            if (role == 0)
             {
                 continue;
             }
 
-            // "selaku atasan Pihak Pertama, selanjutnya disebut Pihak Kedua": the role is the last one named.
-            return p2 > p1 ? 2 : 1;
+            if (t.Contains("DISEBUT", StringComparison.Ordinal) || t.Contains("SEBAGAI", StringComparison.Ordinal))
+            {
+                // "selaku atasan Pihak Pertama, selanjutnya disebut Pihak Kedua": the role is the last one named.
+                return role;
+            }
+
+            if (t.Length <= 30)
+            {
+                // A heading for the next pair: this pair has the other role.
+                return role == 1 ? 2 : 1;
+            }
+        }
+
+        // A heading above the pair ("PIHAK PERTAMA" / "PIHAK KESATU").
+        for (var i = nameIndex - 1; i >= 0 && i >= nameIndex - 3; i--)
+        {
+            var t = lines[i].Text.ToUpperInvariant();
+            if (t.Length is > 0 and <= 30 && LastRole(t) is var role and > 0)
+            {
+                return role;
+            }
         }
 
         return 0;
+    }
+
+    private static int LastRole(string upper)
+    {
+        var p1 = Math.Max(upper.LastIndexOf("PIHAK PERTAMA", StringComparison.Ordinal), upper.LastIndexOf("PIHAK KESATU", StringComparison.Ordinal));
+        var p2 = upper.LastIndexOf("PIHAK KEDUA", StringComparison.Ordinal);
+        if (p1 < 0 && p2 < 0)
+        {
+            return 0;
+        }
+
+        return p2 > p1 ? 2 : 1;
     }
 
     /// <summary>The value of a "Nama"/"Jabatan" label: after the colon, or on the next non-blank line(s).</summary>
@@ -212,11 +245,27 @@ internal static partial class CoverReader
 
         if (titleIndex >= 0)
         {
+            // "PERUBAHAN" alone on the line above the "PERJANJIAN KINERJA" line belongs to the title.
+            for (var i = titleIndex - 1; i >= 0 && i >= titleIndex - 2; i--)
+            {
+                if (lines[i].Blank)
+                {
+                    continue;
+                }
+
+                if (lines[i].Text.Length <= 40 && Amendment().IsMatch(lines[i].Text) && !lines[i].IsRow)
+                {
+                    titleIndex = i;
+                }
+
+                break;
+            }
+
             start = titleIndex;
             for (var i = titleIndex; i < cover.FirstNameIndex; i++)
             {
                 var t = lines[i].Text;
-                if (Amendment().IsMatch(t) && i - titleIndex <= 1)
+                if (Amendment().IsMatch(t) && i - titleIndex <= 2)
                 {
                     cover.Amendment = true;
                 }
@@ -237,37 +286,81 @@ internal static partial class CoverReader
 /// <summary>Indonesian signing dates: "Malili, 4 Januari 2024", "Malili,      Maret 2024".</summary>
 internal static partial class Dates
 {
-    [GeneratedRegex(@"(?:^|\s)(?<place>[A-Z][A-Za-z.'\- ]{1,40}?)\s*,\s*(?<day>\d{1,2})?\s*(?<month>Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember)\s+(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)(?<place>[A-Z][A-Za-z.'\- ]{1,40}?)\s*,\s*(?<day>\d{1,2})?\s*(?<month>Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember|Jan|Feb|Peb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Agust|Sep|Sept|Okt|Nov|Nop|Des)\.?\s+(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DateLine();
+
+    [GeneratedRegex(@"(?:^|\s)(?<place>[A-Z][A-Za-z.'\- ]{1,40}?)\s*,\s*(?<day>\d{1,2})[-/.](?<month>\d{1,2})[-/.](?<year>(?:19|20)\d\d)\b")]
+    private static partial Regex NumericDateLine();
+
+    private static readonly string[] MonthStems = ["jan", "feb", "peb", "mar", "apr", "mei", "jun", "jul", "ag", "sep", "okt", "nov", "nop", "des"];
+
+    private static bool HasYear(string text)
+    {
+        for (var i = 0; i + 3 < text.Length; i++)
+        {
+            if ((text[i] == '2' && text[i + 1] == '0' || text[i] == '1' && text[i + 1] == '9') && char.IsDigit(text[i + 2]) && char.IsDigit(text[i + 3]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasMonth(string text)
+    {
+        foreach (var m in MonthStems)
+        {
+            if (text.Contains(m, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static (string Place, SigningDate Date)? Find(string text)
     {
-        if (text.Length > 160 || text.IndexOf(',') < 0)
+        if (text.Length > 160 || text.IndexOf(',') < 0 || !HasYear(text) || !(HasMonth(text) || text.Contains('/') || text.Contains('-')))
         {
             return null;
         }
 
         var m = DateLine().Match(text);
-        if (!m.Success)
+        int month;
+        if (m.Success)
         {
-            return null;
+            month = m.Groups["month"].Value.ToLowerInvariant()[..3] switch
+            {
+                "jan" => 1,
+                "feb" or "peb" => 2,
+                "mar" => 3,
+                "apr" => 4,
+                "mei" => 5,
+                "jun" => 6,
+                "jul" => 7,
+                "agu" or "agt" or "ags" => 8,
+                "sep" => 9,
+                "okt" => 10,
+                "nov" or "nop" => 11,
+                _ => 12,
+            };
         }
-
-        var month = m.Groups["month"].Value.ToLowerInvariant() switch
+        else
         {
-            "januari" => 1,
-            "februari" or "pebruari" => 2,
-            "maret" => 3,
-            "april" => 4,
-            "mei" => 5,
-            "juni" => 6,
-            "juli" => 7,
-            "agustus" => 8,
-            "september" => 9,
-            "oktober" => 10,
-            "november" or "nopember" => 11,
-            _ => 12,
-        };
+            m = NumericDateLine().Match(text);
+            if (!m.Success)
+            {
+                return null;
+            }
+
+            month = int.Parse(m.Groups["month"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (month is < 1 or > 12)
+            {
+                return null;
+            }
+        }
         var year = int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
         int? day = m.Groups["day"].Success ? int.Parse(m.Groups["day"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
         if (day is < 1 or > 31)

@@ -30,6 +30,12 @@ public static class DocumentParser
     {
         var format = FormatOf(source);
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var extension = Path.GetExtension(source).ToLowerInvariant();
+        if (extension is ".doc" or ".xls" or ".xlsx" or ".ppt" or ".pptx" or ".odt")
+        {
+            return Unreadable(source, format, sha, $"{source}: {extension} files are not read; save the document as .docx, .pdf or .txt");
+        }
+
         try
         {
             string text;

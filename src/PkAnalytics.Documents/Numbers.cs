@@ -6,7 +6,7 @@ using PkAnalytics.Domain.Agreements;
 namespace PkAnalytics.Documents;
 
 /// <summary>Reading of a Rupiah amount: the candidate values (first = default) and whether the text was malformed.</summary>
-internal sealed record AmountReading(string Raw, IReadOnlyList<decimal> Candidates, bool Malformed, bool Ambiguous)
+internal sealed record AmountReading(string Raw, IReadOnlyList<decimal> Candidates, bool Malformed)
 {
     public decimal Value => Candidates[0];
 }
@@ -152,15 +152,35 @@ internal static partial class Numbers
     /// <summary>True when the cell text is an amount (optionally with "Rp" and decorations), not a small target.</summary>
     public static bool LooksLikeAmount(string cell)
     {
+        var c0 = cell.TrimStart();
+        if (c0.Length == 0 || c0.Length > 60 || !(char.IsDigit(c0[0]) || c0[0] is 'R' or 'r' or 'I' or 'i'))
+        {
+            return false;
+        }
+
         var s = CurrencyPrefix().Replace(cell.Trim(), string.Empty).Trim();
         if (s.Length == 0 || !char.IsDigit(s[0]))
         {
             return false;
         }
 
-        if (!AmountShape().IsMatch(s.Replace(" ", string.Empty)))
+        var compact = s.Replace(" ", string.Empty);
+        if (!AmountShape().IsMatch(compact))
         {
             return false;
+        }
+
+        // A code such as "1.06.01.2.01" (groups of one or two digits) is not an amount.
+        var body = compact.TrimEnd('-').TrimEnd('.', ',');
+        var groups = body.Split('.', ',');
+        if (groups.Length > 1)
+        {
+            var inner = groups.Skip(1).Take(groups.Length - 2).ToList();
+            var lastGroup = groups[^1];
+            if (inner.Any(g => g.Length < 3) || (lastGroup.Length < 3 && !(lastGroup.Length == 2 && groups.Length >= 3 && inner.All(g => g.Length >= 3)) && !(groups.Length == 2 && lastGroup.Length == 2 && groups[0].Length >= 4)))
+            {
+                return false;
+            }
         }
 
         var digitCount = s.Count(char.IsDigit);
@@ -198,7 +218,7 @@ internal static partial class Numbers
         var concat = decimal.Parse(string.Concat(groups), CultureInfo.InvariantCulture) + cents;
         if (wellFormed)
         {
-            return new AmountReading(raw, [concat], false, false);
+            return new AmountReading(raw, [concat], false);
         }
 
         var candidates = new List<decimal> { concat };
@@ -219,7 +239,7 @@ internal static partial class Numbers
             }
         }
 
-        return new AmountReading(raw, candidates, true, false);
+        return new AmountReading(raw, candidates, true);
     }
 
     /// <summary>Formats a Rupiah amount the Indonesian way, for finding messages.</summary>

@@ -18,7 +18,7 @@ internal static partial class PkParser
     [GeneratedRegex(@"^\s*Pihak\s+(?:Pertama|Kedua|Kesatu)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Signature();
 
-    [GeneratedRegex(@"^(?:DINAS|BADAN|SEKRETARIAT|SEKRETARIS DAERAH|KECAMATAN|KANTOR|INSPEKTORAT|SATUAN POLISI|RUMAH SAKIT|RSUD|KELURAHAN|BAGIAN)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:DINAS|BADAN|SEKRETARIAT|SEKRETARIS DAERAH|KECAMATAN|KANTOR|INSPEKTORAT|SATUAN POLISI|RUMAH SAKIT|RSUD|KELURAHAN|BAGIAN|PUSKESMAS|UPTD|UPT)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AgencyStart();
 
     [GeneratedRegex(@"\s*[,(]?\s*\b(?:KABUPATEN|KAB\.?|KOTA)\s+[A-Z][A-Za-z ]*\)?\s*$", RegexOptions.IgnoreCase)]
@@ -270,7 +270,8 @@ internal static partial class PkParser
                 continue;
             }
 
-            if (text.Length <= 160 && Dates.Find(text) is { } date)
+            var dateFound = text.Length <= 160 ? Dates.Find(text) : null;
+            if (dateFound is { } date)
             {
                 Close();
                 if (cell.Line != coverDateLine && draft.Date is { } coverDate && Differs(date.Date, coverDate))
@@ -282,7 +283,8 @@ internal static partial class PkParser
                 continue;
             }
 
-            if (Lampiran2().IsMatch(text) && text.Length <= 120)
+            var maybeHeading = text.Length is > 2 and <= 120 && (text[0] is 'L' or 'l' or 'P' or 'p' || text[1] == ')');
+            if (maybeHeading && Lampiran2().IsMatch(text))
             {
                 Close();
                 inL2 = true;
@@ -295,10 +297,11 @@ internal static partial class PkParser
                 continue;
             }
 
-            if (Lampiran1().IsMatch(text) || (Heading().IsMatch(text) && text.Length <= 120))
+            var lampiran1 = maybeHeading && Lampiran1().IsMatch(text);
+            if (lampiran1 || (text.Length <= 120 && text.Contains("PERJANJIAN", StringComparison.OrdinalIgnoreCase) && Heading().IsMatch(text)))
             {
                 Close();
-                if (Lampiran1().IsMatch(text))
+                if (lampiran1)
                 {
                     inL2 = false;
                 }
@@ -306,7 +309,7 @@ internal static partial class PkParser
                 continue;
             }
 
-            if (Signature().IsMatch(text) && text.Length <= 60)
+            if (text.Length <= 60 && text.Length > 5 && text[0] is 'P' or 'p' && Signature().IsMatch(text))
             {
                 Close();
                 continue;
@@ -405,13 +408,28 @@ internal static partial class PkParser
             }
         }
 
-        var valid = header.Columns.Count >= 2
+        var known = header.Columns.Count(c => c != ColumnKind.Other);
+        var valid = known >= 2
             && ((header.Has(ColumnKind.Indicator) && header.Has(ColumnKind.Target))
                 || (header.Has(ColumnKind.Amount) && (header.Has(ColumnKind.Name) || header.Has(ColumnKind.Label) || header.Has(ColumnKind.Source)))
                 || header.Columns.Count(c => c == ColumnKind.Explanation) >= 2);
         if (!valid)
         {
             return false;
+        }
+
+        // "Uraian" names the budget lines in a table that has an amount column and no program/kegiatan column.
+        if (header.IsBudget && !header.Has(ColumnKind.Name))
+        {
+            var u = header.Columns.IndexOf(ColumnKind.Explanation);
+            if (u >= 0)
+            {
+                header.Columns[u] = ColumnKind.Name;
+                foreach (var col in header.ByColumn.Where(kv => kv.Value == ColumnKind.Explanation).Select(kv => kv.Key).ToList())
+                {
+                    header.ByColumn[col] = ColumnKind.Name;
+                }
+            }
         }
 
         if (header.Columns.Count(c => c == ColumnKind.Name) > 1)
@@ -552,13 +570,30 @@ internal static partial class PkParser
     /// <summary>Resolves malformed amounts by the document's own sums, then checks that children add up.</summary>
     private static void ResolveBudgets(List<Draft> drafts)
     {
-        var allAmounts = new List<(decimal Value, BudgetItem? Item)>();
+        var allAmounts = new Dictionary<decimal, List<BudgetItem?>>();
+        void Index(decimal value, BudgetItem? item)
+        {
+            if (!allAmounts.TryGetValue(value, out var list))
+            {
+                allAmounts[value] = list = [];
+            }
+
+            list.Add(item);
+        }
+
         foreach (var d in drafts)
         {
             foreach (var t in d.Budgets)
             {
-                allAmounts.AddRange(t.Items.Where(i => i.Amount is { Malformed: false }).Select(i => (i.Amount!.Value, (BudgetItem?)i)));
-                allAmounts.AddRange(t.Totals.Select(x => (x.Amount, (BudgetItem?)null)));
+                foreach (var i in t.Items.Where(i => i.Amount is { Malformed: false }))
+                {
+                    Index(i.Amount!.Value, i);
+                }
+
+                foreach (var x in t.Totals)
+                {
+                    Index(x.Amount, null);
+                }
             }
         }
 
@@ -593,7 +628,7 @@ internal static partial class PkParser
     }
 
     private static (decimal Value, string Why) ChooseReading(List<BudgetItem> items, int idx, AmountReading reading,
-        List<(decimal Amount, AmountReading Reading, int Line)> totals, List<(decimal Value, BudgetItem? Item)> all)
+        List<(decimal Amount, AmountReading Reading, int Line)> totals, Dictionary<decimal, List<BudgetItem?>> all)
     {
         var item = items[idx];
         var children = ChildrenOf(items, idx);
@@ -616,13 +651,15 @@ internal static partial class PkParser
             }
         }
 
+        var own = new HashSet<BudgetItem>(items);
+        var topLevel = items.Where(y => y.Amount is not null).Select(y => y.Level).DefaultIfEmpty().Min();
+        var top = items.Where(x => x.Level == topLevel && x.Amount is not null).ToList();
         foreach (var c in reading.Candidates)
         {
-            var top = items.Where(x => x.Level == items.Min(y => y.Level) && x.Amount is not null).ToList();
             if (top.Contains(item))
             {
                 var sum = top.Where(x => x != item).Sum(x => x.Amount!.Value) + c;
-                if (totals.Any(x => x.Amount == sum) || all.Any(a => a.Value == sum && (a.Item is null || !items.Contains(a.Item))))
+                if (totals.Any(x => x.Amount == sum) || (all.TryGetValue(sum, out var hits) && hits.Any(a => a is null || !own.Contains(a))))
                 {
                     return (c, "because with it the table adds up to a total the document states elsewhere");
                 }
@@ -631,7 +668,7 @@ internal static partial class PkParser
 
         foreach (var c in reading.Candidates)
         {
-            if (all.Any(a => a.Value == c && a.Item is not null && !items.Contains(a.Item) && NameKey(a.Item.Name) == NameKey(item.Name)))
+            if (all.TryGetValue(c, out var hits) && hits.Any(a => a is not null && !own.Contains(a) && a.NameKey == item.NameKey))
             {
                 return (c, "because the same line elsewhere in the document has this amount");
             }
@@ -648,17 +685,19 @@ internal static partial class PkParser
     };
 
     /// <summary>Direct children: the following lines one level deeper, up to the next line at this level or above.</summary>
-    private static List<BudgetItem> ChildrenOf(List<BudgetItem> items, int idx)
+    private static List<BudgetItem> ChildrenOf(List<BudgetItem> items, int idx) => ChildIndices(items, idx).Select(i => items[i]).ToList();
+
+    private static List<int> ChildIndices(List<BudgetItem> items, int idx)
     {
-        var result = new List<BudgetItem>();
+        var result = new List<int>();
         var level = items[idx].Level;
         BudgetLevel? childLevel = null;
-        for (var q = idx + 1; q < items.Count && items[q].Level > level; q++)
+        for (var q = idx + 1; q < items.Count && q - idx < 5000 && items[q].Level > level; q++)
         {
             childLevel ??= items[q].Level;
             if (items[q].Level == childLevel)
             {
-                result.Add(items[q]);
+                result.Add(q);
             }
         }
 
@@ -667,7 +706,7 @@ internal static partial class PkParser
 
     private static int? ParentOf(List<BudgetItem> items, int idx)
     {
-        for (var q = idx - 1; q >= 0; q--)
+        for (var q = idx - 1; q >= 0 && idx - q < 5000; q--)
         {
             if (items[q].Level < items[idx].Level)
             {
@@ -676,6 +715,33 @@ internal static partial class PkParser
         }
 
         return null;
+    }
+
+    private static decimal? EffectiveAmount(List<BudgetItem> items, int idx, int depth)
+    {
+        if (items[idx].Amount is not null)
+        {
+            return items[idx].Value;
+        }
+
+        var children = ChildIndices(items, idx);
+        if (depth > 3 || children.Count == 0)
+        {
+            return null;
+        }
+
+        decimal sum = 0;
+        foreach (var c in children)
+        {
+            if (EffectiveAmount(items, c, depth + 1) is not { } v)
+            {
+                return null;
+            }
+
+            sum += v;
+        }
+
+        return sum;
     }
 
     private static void CheckSums(Draft d, BudgetTable t)
@@ -689,14 +755,31 @@ internal static partial class PkParser
                 continue;
             }
 
-            var children = ChildrenOf(items, idx);
-            if (children.Count == 0 || children.Any(c => c.Amount is null))
+            var childIndices = ChildIndices(items, idx);
+            if (childIndices.Count == 0)
             {
                 continue;
             }
 
-            var sum = children.Sum(c => c.Value);
-            if (sum != parent.Value)
+            var children = childIndices.Select(i => items[i]).ToList();
+
+            // A child heading without an amount counts as the sum of its own children.
+            decimal sum = 0;
+            var known = true;
+            foreach (var c in childIndices)
+            {
+                if (EffectiveAmount(items, c, 0) is { } v)
+                {
+                    sum += v;
+                }
+                else
+                {
+                    known = false;
+                    break;
+                }
+            }
+
+            if (known && sum != parent.Value)
             {
                 d.Findings.Add("budget_sum_mismatch", FindingSeverity.Warning,
                     $"{LevelWords(children[0].Level)} under \"{parent.Name}\" add up to Rp {Numbers.Rupiah(sum)}, the line says Rp {Numbers.Rupiah(parent.Value)} (difference Rp {Numbers.Rupiah(Math.Abs(parent.Value - sum))})",
@@ -721,7 +804,7 @@ internal static partial class PkParser
         }
     }
 
-    private static string NameKey(string name)
+    internal static string NameKey(string name)
     {
         var n = Regex.Replace(Text.Collapse(name).ToLowerInvariant(), @"^(?:program|sub\s*kegiatan|kegiatan)\s+", string.Empty);
         return new string(n.Where(char.IsLetterOrDigit).ToArray());
@@ -732,10 +815,45 @@ internal static partial class PkParser
     /// deeper whose sum comes within 0,1 % of it. A difference is an arithmetic error of the document.</summary>
     private static void CheckAcrossAgreements(List<Draft> drafts)
     {
-        foreach (var sup in drafts)
+        // The officials below a superior are looked for between the previous and the next agreement with the
+        // superior's own cover (same person, same position), so a file holding many agreement sets stays linear.
+        var firstKeys = drafts.Select(d => PersonKey(d.Cover.First.Name)).ToList();
+        var secondKeys = drafts.Select(d => PersonKey(d.Cover.Second.Name)).ToList();
+        var coverKeys = drafts.Select((d, i) => firstKeys[i] + "|" + Letters(d.Cover.First.Position)).ToList();
+        var lastSeen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var previousSame = new int[drafts.Count];
+        for (var i = 0; i < drafts.Count; i++)
         {
-            var key = PersonKey(sup.Cover.First.Name);
-            var subs = drafts.Where(d => d != sup && PersonKey(d.Cover.Second.Name) == key && PersonKey(d.Cover.First.Name) != key).ToList();
+            previousSame[i] = lastSeen.TryGetValue(coverKeys[i], out var p) ? p : -1;
+            lastSeen[coverKeys[i]] = i;
+        }
+
+        var nextSame = new int[drafts.Count];
+        lastSeen.Clear();
+        for (var i = drafts.Count - 1; i >= 0; i--)
+        {
+            nextSame[i] = lastSeen.TryGetValue(coverKeys[i], out var n) ? n : drafts.Count;
+            lastSeen[coverKeys[i]] = i;
+        }
+
+        for (var k = 0; k < drafts.Count; k++)
+        {
+            var sup = drafts[k];
+            var key = firstKeys[k];
+            if (sup.Budget.Count == 0)
+            {
+                continue;
+            }
+
+            var subs = new List<Draft>();
+            for (var j = Math.Max(previousSame[k] + 1, k - 400); j < Math.Min(nextSame[k], k + 400); j++)
+            {
+                if (j != k && secondKeys[j] == key && firstKeys[j] != key)
+                {
+                    subs.Add(drafts[j]);
+                }
+            }
+
             if (subs.Count == 0)
             {
                 continue;
@@ -749,7 +867,7 @@ internal static partial class PkParser
                     for (var i = 0; i < sub.Budget.Count; i++)
                     {
                         var b = sub.Budget[i];
-                        if (NameKey(b.Name) != NameKey(line.Name))
+                        if (b.NameKey != line.NameKey)
                         {
                             continue;
                         }
@@ -895,9 +1013,25 @@ internal static partial class PkParser
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 
-        _ = covers;
         if (counts.Count == 0)
         {
+            // No heading names the agency: take it from the first party's position ("KEPALA DINAS KESEHATAN").
+            foreach (var cover in covers)
+            {
+                var position = Text.Collapse(cover.First.Position);
+                var m = Regex.Match(position, @"\b(?:DINAS|BADAN|SEKRETARIAT|KECAMATAN|INSPEKTORAT|SATUAN POLISI|RUMAH SAKIT|RSUD|KELURAHAN|PUSKESMAS|UPTD|UPT)\b.*$", RegexOptions.IgnoreCase);
+                if (m.Success)
+                {
+                    return Text.TitleCase(RegionSuffix().Replace(m.Value, string.Empty).Trim());
+                }
+
+                var camat = Regex.Match(position, @"^CAMAT\s+(?<name>.+)$", RegexOptions.IgnoreCase);
+                if (camat.Success)
+                {
+                    return Text.TitleCase("KECAMATAN " + camat.Groups["name"].Value);
+                }
+            }
+
             return null;
         }
 

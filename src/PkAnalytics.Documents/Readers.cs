@@ -52,11 +52,22 @@ internal static class DocxReader
             case W.Table t:
                 foreach (var row in t.Elements<W.TableRow>())
                 {
-                    var cells = row.Elements<W.TableCell>().Select(CellText).ToList();
+                    var cells = new List<string>();
+                    foreach (var cell in row.Elements<W.TableCell>())
+                    {
+                        cells.Add(CellText(cell));
+
+                        // A cell spanning several grid columns keeps the columns after it aligned with the header.
+                        var span = cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
+                        for (var k = 1; k < span && k < 50; k++)
+                        {
+                            cells.Add(string.Empty);
+                        }
+                    }
+
                     sb.Append(string.Join('\t', cells)).Append('\n');
                 }
 
-                sb.Append('\n');
                 break;
             case W.SdtBlock sdt:
                 foreach (var child in sdt.Descendants<W.SdtContentBlock>().SelectMany(c => c.Elements()))
@@ -116,9 +127,12 @@ internal static class DocxReader
 /// <summary>Reads a .pdf through poppler's `pdftotext -layout`; wide gaps of the layout become cell breaks.</summary>
 internal static class PdfReader
 {
-    public static string Tool { get; set; } = Environment.GetEnvironmentVariable("PK_PDFTOTEXT") ?? "pdftotext";
+    /// <summary>The pdftotext executable: PK_PDFTOTEXT, else pdftotext on the PATH.</summary>
+    public static string Tool { get; } = Environment.GetEnvironmentVariable("PK_PDFTOTEXT") ?? "pdftotext";
 
-    public static bool TryRead(byte[] content, out string text, out string problem)
+    public static bool TryRead(byte[] content, out string text, out string problem) => TryRead(content, Tool, out text, out problem);
+
+    public static bool TryRead(byte[] content, string tool, out string text, out string problem)
     {
         text = string.Empty;
         problem = string.Empty;
@@ -132,7 +146,7 @@ internal static class PdfReader
         try
         {
             File.WriteAllBytes(input, content);
-            var start = new ProcessStartInfo(Tool)
+            var start = new ProcessStartInfo(tool)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -147,7 +161,7 @@ internal static class PdfReader
             using var process = Process.Start(start);
             if (process is null)
             {
-                problem = $"cannot start {Tool} (install poppler-utils)";
+                problem = $"cannot start {tool} (install poppler-utils)";
                 return false;
             }
 
@@ -156,13 +170,13 @@ internal static class PdfReader
             if (!process.WaitForExit(120_000))
             {
                 process.Kill(true);
-                problem = $"{Tool} did not finish within 120 s";
+                problem = $"{tool} did not finish within 120 s";
                 return false;
             }
 
             if (process.ExitCode != 0)
             {
-                problem = $"{Tool} failed (exit {process.ExitCode}): {stderr.Result.Trim()}";
+                problem = $"{tool} failed (exit {process.ExitCode}): {stderr.Result.Trim()}";
                 return false;
             }
 
@@ -171,7 +185,7 @@ internal static class PdfReader
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            problem = $"pdftotext is missing: install poppler-utils (apt-get install poppler-utils) to read .pdf files";
+            problem = $"{tool} is missing: install poppler-utils (apt-get install poppler-utils) to read .pdf files";
             return false;
         }
         catch (IOException e)

@@ -26,10 +26,19 @@ internal sealed class SourceLine
         else
         {
             Segments = [Text];
-            IsRule = Text.Length > 0 && Text.All(c => c is '-' or ':' or ' ' or '|');
+            IsRule = Text.Length > 0 && Text.Length < 400 && Text.All(c => c is '-' or ':' or ' ' or '|');
         }
 
-        NonEmpty = Segments.Count(s => s.Length > 0);
+        var nonEmpty = 0;
+        foreach (var segment in Segments)
+        {
+            if (segment.Length > 0)
+            {
+                nonEmpty++;
+            }
+        }
+
+        NonEmpty = nonEmpty;
     }
 
     public int Number { get; }
@@ -69,14 +78,30 @@ internal sealed class Cell
 
     public List<(string Text, int Line)> Parts { get; } = [];
 
-    public string Text => Documents.Text.Collapse(string.Join(' ', Parts.Select(p => p.Text)));
+    private string? text;
+    private int textParts;
+
+    /// <summary>The cell's text, whitespace collapsed (cached until a part is added).</summary>
+    public string Text
+    {
+        get
+        {
+            if (text is null || textParts != Parts.Count)
+            {
+                text = Parts.Count == 1 ? Documents.Text.Collapse(Parts[0].Text) : Documents.Text.Collapse(string.Join(' ', Parts.Select(p => p.Text)));
+                textParts = Parts.Count;
+            }
+
+            return text;
+        }
+    }
 
     public int Line => Parts.Count > 0 ? Parts[0].Line : 0;
 
     /// <summary>Column index within an explicit row (tab/pipe line), else -1.</summary>
     public int Column { get; init; } = -1;
 
-    /// <summary>Number of segments of the explicit row the cell belongs to.</summary>
+    /// <summary>Number of segments of the explicit row the cell belongs to, up to its last non-empty one.</summary>
     public int RowWidth { get; init; }
 
     /// <summary>Identifier of the row: one per explicit row line, one per blank-line delimited block otherwise.</summary>
@@ -133,6 +158,12 @@ internal static class CellStream
                 row++;
                 var first = true;
                 var empties = 0;
+                var width = line.Segments.Length;
+                while (width > 0 && line.Segments[width - 1].Length == 0)
+                {
+                    width--;
+                }
+
                 for (var c = 0; c < line.Segments.Length; c++)
                 {
                     var seg = line.Segments[c];
@@ -145,7 +176,7 @@ internal static class CellStream
                     var cell = new Cell(seg, line.Number)
                     {
                         Column = c,
-                        RowWidth = line.Segments.Length,
+                        RowWidth = width,
                         Row = row,
                         RowStart = first,
                         Indent = empties,

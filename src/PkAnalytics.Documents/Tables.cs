@@ -83,7 +83,16 @@ internal static partial class Cells
     [GeneratedRegex(@"^(?<name>.*?[A-Za-z)].*?)\s+(?:Rp\.?\s*)(?<amount>\d[\d.,\s]*\d(?:[.,]-|-)?)\s*(?<source>[A-Za-z][A-Za-z/\-]{1,20})?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex NameWithAmount();
 
-    public static bool IsLabel(string text) => text.Length <= 8 && LabelShape().IsMatch(text);
+    [GeneratedRegex(@"^\s*(?:sub\s*)?(?:kegiatan|program)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LevelMarker();
+
+    public static bool IsLevelMarker(string text) => LevelMarker().IsMatch(text);
+
+    [GeneratedRegex(@"^\d{1,2}(?:\.\d{1,4}){1,7}\.?$")]
+    private static partial Regex CodeShape();
+
+    /// <summary>A row number ("1.", "1)", "a.", "A.", "1.a") or a national program code ("1.06.01.2.01").</summary>
+    public static bool IsLabel(string text) => (text.Length <= 8 && LabelShape().IsMatch(text)) || (text.Length <= 24 && CodeShape().IsMatch(text));
 
     public static bool IsColumnNumber(string text) => ColumnNumber().IsMatch(text);
 
@@ -96,6 +105,14 @@ internal static partial class Cells
     /// <summary>"80.160.000.- APBD": an amount with its funding source glued on.</summary>
     public static bool SplitAmountSource(string text, out string amount, out string source)
     {
+        var trimmed = text.TrimStart();
+        if (trimmed.Length == 0 || trimmed.Length > 60 || !(char.IsDigit(trimmed[0]) || trimmed[0] is 'R' or 'r'))
+        {
+            amount = text;
+            source = string.Empty;
+            return false;
+        }
+
         var m = AmountWithSource().Match(text.Trim());
         if (m.Success && IsSource(m.Groups["source"].Value) && Numbers.LooksLikeAmount(m.Groups["amount"].Value))
         {
@@ -112,6 +129,14 @@ internal static partial class Cells
     /// <summary>"1. Program X Rp 1.000.000 APBD" written as running text.</summary>
     public static bool SplitNameAmount(string text, out string name, out string amount, out string? source)
     {
+        if (text.Length > 400 || !text.Contains("rp", StringComparison.OrdinalIgnoreCase))
+        {
+            name = text;
+            amount = string.Empty;
+            source = null;
+            return false;
+        }
+
         var m = NameWithAmount().Match(text.Trim());
         if (m.Success && Numbers.LooksLikeAmount(m.Groups["amount"].Value) && m.Groups["name"].Value.Length >= 4)
         {
@@ -128,9 +153,36 @@ internal static partial class Cells
     }
 
     /// <summary>The kind of a header cell, or null when the cell is not a header word.</summary>
+    private static readonly string[] HeaderStarts =
+    [
+        "no", "nomor", "sasaran", "indikator", "indicator", "target", "satuan", "unit", "anggaran", "pagu", "jumlah anggaran",
+        "nilai anggaran", "keterangan", "ket", "sumber", "penjelasan", "uraian", "relevansi", "formulasi", "program", "kegiatan", "sub",
+        "alokasi", "kode", "kondisi", "baseline", "realisasi", "capaian", "satuan", "tujuan", "jumlah (rp",
+    ];
+
     public static ColumnKind? HeaderKind(string text, out BudgetLevel? level)
     {
         level = null;
+        if (text.Length == 0 || text.Length > 100 || !(char.ToLowerInvariant(text[0]) is 'n' or 's' or 'i' or 't' or 'u' or 'a' or 'p' or 'k' or 'j' or 'r' or 'f'))
+        {
+            return null;
+        }
+
+        var known = false;
+        foreach (var h in HeaderStarts)
+        {
+            if (text.StartsWith(h, StringComparison.OrdinalIgnoreCase))
+            {
+                known = true;
+                break;
+            }
+        }
+
+        if (!known)
+        {
+            return null;
+        }
+
         var t = ColumnNumberSuffix().Replace(Text.Collapse(text), string.Empty).Trim().TrimEnd(':').Trim().ToLowerInvariant();
         if (t.Length == 0 || t.Length > 90)
         {
@@ -162,14 +214,26 @@ internal static partial class Cells
             return ColumnKind.Unit;
         }
 
-        if (t.StartsWith("anggaran", StringComparison.Ordinal) || t.StartsWith("pagu", StringComparison.Ordinal) || t is "jumlah anggaran" or "nilai anggaran")
+        if (t.StartsWith("anggaran", StringComparison.Ordinal) || t.StartsWith("pagu", StringComparison.Ordinal) || t.StartsWith("alokasi", StringComparison.Ordinal)
+            || t.StartsWith("jumlah anggaran", StringComparison.Ordinal) || t.StartsWith("nilai anggaran", StringComparison.Ordinal) || t.StartsWith("jumlah (rp", StringComparison.Ordinal))
         {
             return ColumnKind.Amount;
         }
 
-        if (t is "keterangan" or "ket" or "ket." or "sumber dana" or "sumber anggaran")
+        if (t is "keterangan" or "ket" or "ket." or "sumber dana" or "sumber anggaran" or "sumber pendanaan")
         {
             return ColumnKind.Source;
+        }
+
+        if (t is "kode" or "kode rekening" or "kode program" or "kode kegiatan" || t.StartsWith("kondisi", StringComparison.Ordinal) || t.StartsWith("baseline", StringComparison.Ordinal)
+            || t.StartsWith("realisasi", StringComparison.Ordinal) || t.StartsWith("capaian", StringComparison.Ordinal) || t.StartsWith("tujuan", StringComparison.Ordinal))
+        {
+            return ColumnKind.Other;
+        }
+
+        if (t.StartsWith("uraian program", StringComparison.Ordinal) || t.StartsWith("uraian kegiatan", StringComparison.Ordinal) || t is "uraian program/kegiatan")
+        {
+            return ColumnKind.Name;
         }
 
         if (t is "penjelasan" or "uraian" or "relevansi" or "formulasi" or "sumber data" or "relevansi menggambarkan kondisi"
@@ -213,21 +277,53 @@ internal static partial class Cells
         return null;
     }
 
+    [GeneratedRegex(@"^sub\s*kegiatan\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SubKegiatanWord();
+
+    [GeneratedRegex(@"^kegiatan\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KegiatanWord();
+
+    [GeneratedRegex(@"^program\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ProgramWord();
+
+    [GeneratedRegex(@"^(?:AA|A|BB|B|CC|C|D)$")]
+    private static partial Regex GradeWord();
+
+    [GeneratedRegex(@"^(?:rp\.?\s*)?\d", RegexOptions.IgnoreCase)]
+    private static partial Regex StartsWithNumber();
+
+    [GeneratedRegex(@"^[A-Za-z±<>≥≤]{1,8}\s*\d")]
+    private static partial Regex WordThenNumber();
+
+    [GeneratedRegex(@"^\d+(?:\.\d+)+")]
+    private static partial Regex DottedLabel();
+
+    [GeneratedRegex(@"^\d+\.?[a-z]")]
+    private static partial Regex NumberLetterLabel();
+
+    [GeneratedRegex(@"^[IVX]+[.)]")]
+    private static partial Regex RomanLabel();
+
     /// <summary>Level named by a budget line's own wording ("Program ...", "Kegiatan ...", "Sub Kegiatan ...").</summary>
     public static BudgetLevel? LevelOfName(string name)
     {
-        var n = Text.Collapse(name);
-        if (Regex.IsMatch(n, @"^sub\s*kegiatan\b", RegexOptions.IgnoreCase))
+        var n = name.TrimStart();
+        if (n.Length < 7 || !(n[0] is 's' or 'S' or 'k' or 'K' or 'p' or 'P'))
+        {
+            return null;
+        }
+
+        if (SubKegiatanWord().IsMatch(n))
         {
             return BudgetLevel.SubKegiatan;
         }
 
-        if (Regex.IsMatch(n, @"^kegiatan\b", RegexOptions.IgnoreCase))
+        if (KegiatanWord().IsMatch(n))
         {
             return BudgetLevel.Kegiatan;
         }
 
-        if (Regex.IsMatch(n, @"^program\b", RegexOptions.IgnoreCase))
+        if (ProgramWord().IsMatch(n))
         {
             return BudgetLevel.Program;
         }
@@ -246,12 +342,13 @@ internal static partial class Cells
 
         if (char.IsDigit(l[0]))
         {
-            if (Regex.IsMatch(l, @"^\d+(?:\.\d+)+"))
+            if (DottedLabel().IsMatch(l))
             {
-                return "dotted";
+                // Program codes: the number of segments is the depth ("1.06.01" program, "1.06.01.2.01" kegiatan).
+                return "dotted" + l.TrimEnd('.').Count(c => c == '.');
             }
 
-            if (Regex.IsMatch(l, @"^\d+\.?[a-z]"))
+            if (NumberLetterLabel().IsMatch(l))
             {
                 return "numletter";
             }
@@ -259,7 +356,7 @@ internal static partial class Cells
             return l.Contains(')') ? "paren" : "number";
         }
 
-        if (Regex.IsMatch(l, @"^[IVX]+[.)]") && l.Length >= 3)
+        if (RomanLabel().IsMatch(l) && l.Length >= 3)
         {
             return "roman";
         }
@@ -280,39 +377,53 @@ internal static partial class Cells
     /// <summary>A cell that reads as a target value: a number (with its unit), a grade, a percentage.</summary>
     public static bool LooksLikeTarget(string text)
     {
+        if (text.Length > 70)
+        {
+            return false;
+        }
+
         var t = Text.StripLetterLabel(text);
         if (t.Length == 0 || t.Length > 60)
         {
             return false;
         }
 
-        if (Regex.IsMatch(t, @"^(?:AA|A|BB|B|CC|C|D)$"))
+        if (t.Length <= 2 && GradeWord().IsMatch(t))
         {
             return true;
         }
 
-        if (Regex.IsMatch(t, @"^(?:rp\.?\s*)?\d", RegexOptions.IgnoreCase))
+        if (char.IsDigit(t[0]) || StartsWithNumber().IsMatch(t))
         {
             return true;
         }
 
         // "Nilai 87,40", "± 10 %".
-        return Regex.IsMatch(t, @"^[A-Za-z±<>≥≤]{1,8}\s*\d") && t.Length <= 30;
+        return t.Length <= 30 && WordThenNumber().IsMatch(t);
     }
 
     /// <summary>Objective wording: "Meningkatnya ...", "Terlaksananya ...", "Tersedianya ..." (a nominalised verb).</summary>
     public static bool LooksLikeObjective(string text)
     {
-        var t = Text.StripItemLabel(text);
-        var first = t.Split(' ', 2)[0].ToLowerInvariant();
-        return first.Length > 5 && first.EndsWith("nya", StringComparison.Ordinal);
+        var first = FirstWord(text);
+        return first.Length > 5 && first.EndsWith("nya", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The first word after any list numbering.</summary>
+    private static ReadOnlySpan<char> FirstWord(string text)
+    {
+        var t = text.Length > 0 && (char.IsDigit(text[0]) || text[0] is '-' or '•' or '·' or '*' || (text.Length > 1 && text[1] is '.' or ')'))
+            ? Text.StripItemLabel(text)
+            : text;
+        var span = t.AsSpan().TrimStart();
+        var space = span.IndexOf(' ');
+        return space < 0 ? span : span[..space];
     }
 
     /// <summary>Indicator wording: "Persentase ...", "Jumlah ...", "Indeks ...", "Nilai ...".</summary>
     public static bool LooksLikeIndicator(string text)
     {
-        var t = Text.StripItemLabel(text);
-        var first = t.Split(' ', 2)[0].ToLowerInvariant();
+        var first = FirstWord(text).ToString().ToLowerInvariant();
         return first is "persentase" or "presentase" or "prosentase" or "peresentase" or "persentasi" or "jumlah" or "indeks" or "nilai"
             or "tingkat" or "rasio" or "cakupan" or "rata-rata" or "angka" or "capaian" or "skor" or "predikat" or "opini" or "laju" or "proporsi";
     }

@@ -57,6 +57,11 @@ internal static partial class Text
     /// <summary>Whitespace (tabs, newlines, item separators) collapsed to one space, trimmed.</summary>
     public static string Collapse(string s)
     {
+        if (IsCollapsed(s))
+        {
+            return s;
+        }
+
         var sb = new StringBuilder(s.Length);
         var space = false;
         foreach (var c in s)
@@ -77,6 +82,43 @@ internal static partial class Text
         }
 
         return sb.ToString();
+    }
+
+    private static bool IsCollapsed(string s)
+    {
+        if (s.Length == 0)
+        {
+            return true;
+        }
+
+        if (s[0] == ' ' || s[^1] == ' ')
+        {
+            return false;
+        }
+
+        var prevSpace = false;
+        foreach (var c in s)
+        {
+            if (c == ' ')
+            {
+                if (prevSpace)
+                {
+                    return false;
+                }
+
+                prevSpace = true;
+            }
+            else if (c < ' ' || c == ItemSeparator || c == '\u00A0' || (c > '\u007F' && char.IsWhiteSpace(c)))
+            {
+                return false;
+            }
+            else
+            {
+                prevSpace = false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whitespace collapsed like <see cref="Collapse"/>, but item separators kept (trimmed around them).</summary>
