@@ -39,8 +39,8 @@ public sealed class WarehouseStatsTests(TestDatabase database) : IClassFixture<T
         Assert.Equal(4, mangkutana.AgreementsAll);
         Assert.Equal(12 + 7, mangkutana.IndicatorTargets);
         Assert.Equal(18 + 5, mangkutana.BudgetLines);
-        // Current versions: the Camat's six programs, the Sekretaris' program, the Kasubag's sub kegiatan.
-        Assert.Equal(KecamatanMangkutana.CamatBudget + 2_877_638_950m + 11_095_000m + 3_912_500m + 5_923_600m, mangkutana.BudgetTotalCurrent);
+        // The current version of the head's agreement: the Camat's six programs of the amendment (not the original's five).
+        Assert.Equal(KecamatanMangkutana.CamatBudget, mangkutana.BudgetTotalCurrent);
         Assert.Equal(2, mangkutana.Findings);
         Assert.Equal(3, mangkutana.RealisationRows);
         Assert.Equal(2, mangkutana.IndicatorRealisations);

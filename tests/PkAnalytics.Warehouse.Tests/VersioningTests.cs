@@ -109,6 +109,9 @@ public sealed class PositionNameTests
     [InlineData("SEKRETARIS CAMAT MANGKUTANA", "SEKRETARIS CAMAT")]
     [InlineData("CAMAT  MANGKUTANA,", "Camat")]
     [InlineData("Pjs. BUPATI  LUWU  TIMUR", "BUPATI LUWU TIMUR")]
+    [InlineData("SEKRETARIS DINAS PM-PTSP KABUPATEN LUWU TIMUR", "SEKRETARIS DINAS PENANAMAN MODAL DAN PTSP")]
+    [InlineData("PLt. KEPALA DINAS PM-PTSP KABUPATEN LUWU TIMUR", "Kepala Dinas Penanaman Modal dan PTSP")]
+    [InlineData("KASUBAG UMUM & KEUANGAN", "KASUBAG. UMUM DAN KEUANGAN")]
     public void Key_ConformsSpellingsOfOnePosition(string a, string b) =>
         Assert.Equal(Names.PositionKey(a, "Kecamatan Mangkutana"), Names.PositionKey(b, "Kecamatan Mangkutana"));
 

@@ -214,7 +214,7 @@ public sealed class DocumentLoader(NpgsqlDataSource dataSource)
             agreements.Count,
             agreements.Sum(a => a.Indicators.Count),
             agreements.Sum(a => a.Budget.Count),
-            agreements.Sum(a => TopLevelTotal(a.Budget)),
+            BudgetTotal(agreements),
             agreements.Sum(a => a.ExplanationTargets.Count),
             document.Findings.Count + agreements.Sum(a => a.Findings.Count));
         await Stage("rows-inserted", connection);
@@ -444,6 +444,29 @@ public sealed class DocumentLoader(NpgsqlDataSource dataSource)
         }
 
         return (documentId, agreementIds, existingId, replacedId);
+    }
+
+    /// <summary>
+    /// A document's budget: that of the agreements of its highest positions (the head's), since the agreements
+    /// below restate parts of it.
+    /// </summary>
+    public static decimal BudgetTotal(IReadOnlyList<Agreement> agreements)
+    {
+        if (agreements.Count == 0)
+        {
+            return 0;
+        }
+
+        static int Rank(Agreement a) => Names.PositionLevel(a.FirstParty.Position) switch
+        {
+            "eselon_ii" => 1,
+            "eselon_iii" => 2,
+            "eselon_iv" => 3,
+            _ => 4,
+        };
+
+        var top = agreements.Min(Rank);
+        return agreements.Where(a => Rank(a) == top).Sum(a => TopLevelTotal(a.Budget));
     }
 
     /// <summary>
@@ -744,7 +767,7 @@ internal sealed class DimensionPlan
         foreach (var line in document.Agreements[a].Budget)
         {
             var level = Names.LevelName(line.Level);
-            var key = Names.ProgramKey(line.Name, line.Level);
+            var key = ProgramKey(line);
             switch (line.Level)
             {
                 case BudgetLevel.Program:
@@ -786,16 +809,38 @@ internal sealed class DimensionPlan
         }
     }
 
-    private PositionRow? PositionOf(Party party)
+    private readonly Dictionary<BudgetLine, string> programKeys = new(ReferenceEqualityComparer.Instance);
+
+    private string ProgramKey(BudgetLine line)
     {
-        if (Names.Key(party.Position).Length == 0)
+        if (!programKeys.TryGetValue(line, out var key))
         {
-            return null;
+            key = Names.ProgramKey(line.Name, line.Level);
+            programKeys[line] = key;
         }
 
-        var level = Names.PositionLevel(party.Position);
-        var key = Names.PositionKey(party.Position, document.Agency);
-        return new PositionRow(level == "bupati" ? null : agencyId, party.Position, key, level);
+        return key;
+    }
+
+    private readonly Dictionary<string, PositionRow?> positionsByTitle = new(StringComparer.Ordinal);
+
+    private PositionRow? PositionOf(Party party)
+    {
+        if (positionsByTitle.TryGetValue(party.Position, out var known))
+        {
+            return known;
+        }
+
+        PositionRow? row = null;
+        if (Names.Key(party.Position).Length > 0)
+        {
+            var level = Names.PositionLevel(party.Position);
+            var key = Names.PositionKey(party.Position, document.Agency);
+            row = new PositionRow(level == "bupati" ? null : agencyId, party.Position, key, level);
+        }
+
+        positionsByTitle[party.Position] = row;
+        return row;
     }
 }
 

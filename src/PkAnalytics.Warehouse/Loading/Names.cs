@@ -17,7 +17,13 @@ public static partial class Names
         var space = false;
         foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c))
+            if (c == '&')
+            {
+                // "Umum & Keuangan" is "Umum dan Keuangan".
+                builder.Append(builder.Length > 0 ? " dan" : "dan");
+                space = true;
+            }
+            else if (char.IsLetterOrDigit(c))
             {
                 if (space && builder.Length > 0)
                 {
@@ -117,7 +123,8 @@ public static partial class Names
     /// <summary>
     /// The key a position is conformed by inside its agency: the head of the agency is one position however the
     /// cover spells it ("CAMAT MANGKUTANA", "Camat"; "PLt. KEPALA DINAS PM-PTSP", "Kepala Dinas Penanaman Modal"),
-    /// and the agency's own name at the end of a title is dropped ("Sekretaris Camat Mangkutana").
+    /// so is its secretary ("Sekretaris Dinas PM-PTSP", "Sekretaris Dinas Penanaman Modal dan PTSP"), and the
+    /// agency's own name at the end of other titles is dropped ("Kepala Bidang X Kecamatan Mangkutana").
     /// </summary>
     public static string PositionKey(string title, string? agencyName)
     {
@@ -137,6 +144,15 @@ public static partial class Names
                     return head;
                 }
             }
+        }
+
+        // One secretary per agency, however the cover names the agency after the title.
+        if (level == "eselon_iii" && t.StartsWith("sekretaris", StringComparison.Ordinal))
+        {
+            var words = t.Split(' ');
+            return words.Length > 1 && words[1] is "dinas" or "badan" or "camat" or "kecamatan" or "inspektorat"
+                ? $"sekretaris {(words[1] == "kecamatan" ? "camat" : words[1])}"
+                : "sekretaris";
         }
 
         if (agencyName is not null)

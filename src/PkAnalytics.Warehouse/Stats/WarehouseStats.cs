@@ -28,8 +28,9 @@ public sealed record WarehouseSnapshot(IReadOnlyList<AgencyStats> Agencies, Agen
 /// <summary>Counts per agency and in total for `pk etl stats` (and anyone who wants a health view).</summary>
 public sealed class WarehouseStats(NpgsqlDataSource dataSource)
 {
-    // Budget total = the top-level lines (programs, else kegiatan, else sub kegiatan) of current agreements,
-    // the same rule as DocumentLoader.TopLevelTotal.
+    // An agency's budget: the top-level lines (programs, else kegiatan, else sub kegiatan) of the current
+    // agreements of its highest positions (the head's), since lower agreements restate parts of it. The same
+    // rule as DocumentLoader.BudgetTotal.
     private const string PerAgencySql = """
         with keys as (
             select agency_id, name from dim_agency
@@ -40,14 +41,19 @@ public sealed class WarehouseStats(NpgsqlDataSource dataSource)
         cur as (select agency_id, count(*) as n from agreement_current group by agency_id),
         tgt as (select a.agency_id, count(*) as n from fact_indicator_target f join agreement a using (agreement_id) group by a.agency_id),
         bud as (select a.agency_id, count(*) as n from fact_budget_allocation f join agreement a using (agreement_id) group by a.agency_id),
-        ranked as (
-            select f.agreement_id, f.amount,
-                   case f.level when 'program' then 1 when 'kegiatan' then 2 else 3 end as rank,
+        lines as (
+            select c.agency_id, f.agreement_id, f.amount,
+                   case f.level when 'program' then 1 when 'kegiatan' then 2 else 3 end as line_rank,
                    min(case f.level when 'program' then 1 when 'kegiatan' then 2 else 3 end)
-                       over (partition by f.agreement_id) as top
-            from fact_budget_allocation f join agreement_current c using (agreement_id)),
-        budsum as (select c.agency_id, sum(r.amount) as s from ranked r join agreement c using (agreement_id)
-                   where r.rank = r.top group by c.agency_id),
+                       over (partition by f.agreement_id) as top_line_rank,
+                   case p.level when 'eselon_ii' then 1 when 'eselon_iii' then 2 when 'eselon_iv' then 3 else 4 end as position_rank
+            from fact_budget_allocation f
+            join agreement_current c using (agreement_id)
+            left join dim_position p on p.position_id = c.position_id),
+        head_lines as (
+            select *, min(position_rank) over (partition by agency_id) as top_position_rank from lines),
+        budsum as (select agency_id, sum(amount) as s from head_lines
+                   where line_rank = top_line_rank and position_rank = top_position_rank group by agency_id),
         fnd as (select agency_id, count(*) as n from finding_detail group by agency_id),
         ir as (select i.agency_id, count(*) as n from fact_indicator_realisation r join dim_indicator i using (indicator_id) group by i.agency_id),
         br as (select agency_id, count(*) as n from fact_budget_realisation group by agency_id),
