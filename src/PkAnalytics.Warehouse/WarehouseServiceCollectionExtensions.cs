@@ -28,6 +28,7 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<Realisation.IkmStore>();
         services.AddSingleton<Realisation.IndicatorSettingsStore>();
         services.AddSingleton<Realisation.SampleDataProbe>();
+        services.AddSingleton<Realisation.RealisationStatusReadModel>();
         return services;
     }
 

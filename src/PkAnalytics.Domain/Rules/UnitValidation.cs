@@ -5,7 +5,8 @@ namespace PkAnalytics.Domain.Rules;
 /// <summary>
 /// Checks a realisation value against the indicator's unit: never negative; percentages 0-100; counts (dokumen,
 /// orang, kegiatan ...) whole numbers; SAKIP scores 0-100; IKM values 25-100. Unknown units only need a
-/// non-negative number. Messages in Bahasa Indonesia; null = valid.
+/// non-negative number. Indicators of change (pertumbuhan, peningkatan, penurunan ...) in percent may be negative or
+/// above 100. Messages in Bahasa Indonesia; null = valid.
 /// </summary>
 public static class UnitValidation
 {
@@ -13,7 +14,7 @@ public static class UnitValidation
     [
         "dokumen", "laporan", "orang", "kegiatan", "kali", "buah", "unit", "desa", "kelurahan", "kecamatan",
         "lembaga", "organisasi", "perda", "peraturan", "kelompok", "paket", "jenis", "sekolah", "keluarga", "kk",
-        "jiwa", "pelaku", "berkas", "surat", "izin", "sk", "rekomendasi", "bumdes", "ranperda", "produk",
+        "jiwa", "pelaku", "opd", "berkas", "surat", "izin", "sk", "rekomendasi", "bumdes", "ranperda", "produk",
     ];
 
     public static UnitKind Classify(string? unit)
@@ -43,8 +44,23 @@ public static class UnitValidation
         return words.Any(w => CountWords.Contains(w)) ? UnitKind.Count : UnitKind.Any;
     }
 
-    public static string? Validate(string? unit, decimal value)
+    private static readonly string[] ChangeWords = ["pertumbuhan", "peningkatan", "kenaikan", "penurunan", "laju", "perubahan", "inflasi"];
+
+    /// <summary>
+    /// Whether the indicator measures a change (growth, increase, decrease, inflation): its percentage may be
+    /// negative or above 100.
+    /// </summary>
+    public static bool IsChange(string? indicatorName) =>
+        indicatorName is not null && ChangeWords.Any(w => indicatorName.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    public static string? Validate(string? unit, decimal value, string? indicatorName = null)
     {
+        var change = IsChange(indicatorName) && Classify(unit) is UnitKind.Percent or UnitKind.Any;
+        if (change)
+        {
+            return null;
+        }
+
         if (value < 0m)
         {
             return "Nilai tidak boleh negatif.";

@@ -75,13 +75,50 @@ public sealed class BudgetRealisationStore(NpgsqlDataSource dataSource)
     public static readonly IReadOnlyList<string> TemplateHeaders =
         ["program", "kegiatan", "sub_kegiatan", "tahun", "bulan", "realisasi"];
 
-    /// <summary>Allocation and realisation (months 1..<paramref name="upToMonth"/>) of every budget line of the agency.</summary>
+    /// <summary>
+    /// Allocation and realisation (months 1..<paramref name="upToMonth"/>) of every budget line of the agency. A line
+    /// without realisation of its own shows the sum of its children's (realisation is usually entered at the
+    /// deepest level: sub kegiatan).
+    /// </summary>
     public async Task<IReadOnlyList<BudgetLineSummary>> SummaryAsync(ViewerScope scope, int agencyId, int year, int upToMonth = 12, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<BudgetLineSummary>(new CommandDefinition(SummarySql,
-            new { AgencyId = agencyId, Year = year, UpToMonth = upToMonth, ScopeAgencyId = scope.AgencyId }, cancellationToken: cancellationToken));
-        return rows.AsList();
+        var rows = (await connection.QueryAsync<BudgetLineSummary>(new CommandDefinition(SummarySql,
+            new { AgencyId = agencyId, Year = year, UpToMonth = upToMonth, ScopeAgencyId = scope.AgencyId }, cancellationToken: cancellationToken))).AsList();
+        return RollUp(rows);
+    }
+
+    internal static IReadOnlyList<BudgetLineSummary> RollUp(IReadOnlyList<BudgetLineSummary> rows)
+    {
+        var children = rows.Where(r => r.ParentProgramId is not null).ToLookup(r => r.ParentProgramId!.Value);
+        var memo = new Dictionary<int, (decimal Realised, bool Sample)>();
+        (decimal, bool) Realised(BudgetLineSummary node, int depth)
+        {
+            if (memo.TryGetValue(node.ProgramId, out var known))
+            {
+                return known;
+            }
+
+            var result = (node.Realised, node.HasSample);
+            if (node.Realised == 0m && depth < 8 && children[node.ProgramId].Any())
+            {
+                var parts = children[node.ProgramId].Select(c => Realised(c, depth + 1)).ToList();
+                result = (parts.Sum(p => p.Item1), parts.Any(p => p.Item2));
+            }
+
+            memo[node.ProgramId] = result;
+            return result;
+        }
+
+        return rows.Select(r =>
+        {
+            var (realised, sample) = Realised(r, 0);
+            return new BudgetLineSummary
+            {
+                ProgramId = r.ProgramId, ParentProgramId = r.ParentProgramId, Level = r.Level, Name = r.Name,
+                Allocation = r.Allocation, Realised = realised, HasSample = sample,
+            };
+        }).ToList();
     }
 
     /// <summary>Template pre-filled with the agency's budget lines (program / kegiatan / sub kegiatan) for a month.</summary>
@@ -131,10 +168,15 @@ public sealed class BudgetRealisationStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<ImportResult> ImportAsync(ViewerScope scope, int agencyId, Stream content, string fileName, string enteredBy, CancellationToken cancellationToken = default)
     {
+        if (IndicatorRealisationStore.OutOfScope(scope, agencyId) is { } refused)
+        {
+            return refused;
+        }
+
         TabularData data;
         try
         {
-            data = TabularFile.Read(content, fileName);
+            data = TabularFile.Read(content, fileName, "realisasi", "sub_kegiatan", "bulan");
         }
         catch (TabularFormatException e)
         {
@@ -213,9 +255,24 @@ public sealed class BudgetRealisationStore(NpgsqlDataSource dataSource)
             lines.Add((programId, year, month.Value, amount));
         }
 
+        // A line and one of its ancestors in the same month would be counted twice in every total.
+        var parentOf = nodes.ToDictionary(n => n.ProgramId, n => n.ParentProgramId);
+        foreach (var ((programId, year, month), row) in seen)
+        {
+            for (var up = parentOf.GetValueOrDefault(programId); up is { } ancestor; up = parentOf.GetValueOrDefault(ancestor))
+            {
+                if (seen.TryGetValue((ancestor, year, month), out var ancestorRow))
+                {
+                    errors.Add(new ImportError(row, data.Describe(amountCol),
+                        $"Baris {ancestorRow} sudah mengisi tingkat di atasnya untuk bulan yang sama; isi realisasi pada satu tingkat saja agar tidak terhitung dua kali."));
+                    break;
+                }
+            }
+        }
+
         if (errors.Count > 0)
         {
-            return ImportResult.Refused(errors);
+            return ImportResult.Refused(errors.OrderBy(e => e.Row).ToList());
         }
 
         var changed = 0;

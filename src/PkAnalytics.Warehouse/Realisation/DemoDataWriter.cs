@@ -20,7 +20,8 @@ public sealed class DemoDataWriter(NpgsqlDataSource dataSource, TimeProvider? ti
 {
     private const string IndicatorsSql = """
         select distinct on (i.indicator_id, a.year)
-               i.indicator_id as IndicatorId, g.name as AgencyName, i.name as Name, a.year as Year,
+               i.indicator_id as IndicatorId, i.agency_id as AgencyId, g.name as AgencyName, i.name as Name, a.year as Year,
+               i.category as Category,
                coalesce(nullif(i.unit, ''), t.target_unit) as Unit, i.polarity as Polarity, i.aggregation as Aggregation,
                t.target_value as TargetValue
         from agreement_current a
@@ -34,7 +35,7 @@ public sealed class DemoDataWriter(NpgsqlDataSource dataSource, TimeProvider? ti
                               when 'eselon_iv' then 3 when 'staff' then 4 else 5 end, a.agreement_id desc
         """;
 
-    private sealed record IndicatorRow(int IndicatorId, string AgencyName, string Name, int Year, string? Unit, string Polarity, string Aggregation, decimal TargetValue);
+    private sealed record IndicatorRow(int IndicatorId, int AgencyId, string AgencyName, string Name, int Year, string Category, string? Unit, string Polarity, string Aggregation, decimal TargetValue);
 
     private const string IndicatorUpsertSql = """
         insert into fact_indicator_realisation (indicator_id, year, quarter, value, note, is_sample, entered_by)
@@ -116,22 +117,6 @@ public sealed class DemoDataWriter(NpgsqlDataSource dataSource, TimeProvider? ti
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        var indicatorValues = 0;
-        foreach (var row in await connection.QueryAsync<IndicatorRow>(new CommandDefinition(IndicatorsSql, transaction: transaction, cancellationToken: cancellationToken)))
-        {
-            for (var q = 1; q <= 4; q++)
-            {
-                if (new DateOnly(row.Year, q * 3, 1).AddMonths(1) > today)
-                {
-                    break;
-                }
-
-                var value = IndicatorValue(row, q);
-                indicatorValues += await connection.ExecuteAsync(new CommandDefinition(IndicatorUpsertSql,
-                    new { row.IndicatorId, row.Year, Quarter = q, Value = value }, transaction, cancellationToken: cancellationToken));
-            }
-        }
-
         var budgetValues = 0;
         foreach (var line in await connection.QueryAsync<BudgetRow>(new CommandDefinition(BudgetSql, transaction: transaction, cancellationToken: cancellationToken)))
         {
@@ -151,6 +136,8 @@ public sealed class DemoDataWriter(NpgsqlDataSource dataSource, TimeProvider? ti
 
         var sakip = 0;
         var ikm = 0;
+        var sakipTotals = new Dictionary<(int, int), decimal>();
+        var ikmValues = new Dictionary<(int, int), decimal>();
         var agencies = (await connection.QueryAsync<AgencyYears>(new CommandDefinition(AgencyYearsSql, transaction: transaction, cancellationToken: cancellationToken))).ToList();
         foreach (var agency in agencies)
         {
@@ -160,13 +147,13 @@ public sealed class DemoDataWriter(NpgsqlDataSource dataSource, TimeProvider? ti
                 var level = Math.Min(0.97m, quality + 0.02m * (year - agency.FirstYear + 2));
                 decimal Component(decimal max, string name) =>
                     Math.Round(max * Math.Clamp(level + 0.08m * (Unit($"sakip|{agency.Name}|{year}|{name}") - 0.5m), 0.2m, 1m), 2, MidpointRounding.AwayFromZero);
+                var score = new SakipScore(
+                    Component(SakipScore.MaxPerencanaan, "perencanaan"), Component(SakipScore.MaxPengukuran, "pengukuran"),
+                    Component(SakipScore.MaxPelaporan, "pelaporan"), Component(SakipScore.MaxEvaluasi, "evaluasi"));
+                sakipTotals[(agency.AgencyId, year)] = score.Total;
                 sakip += await connection.ExecuteAsync(new CommandDefinition(SakipUpsertSql, new
                 {
-                    agency.AgencyId, Year = year,
-                    Perencanaan = Component(SakipScore.MaxPerencanaan, "perencanaan"),
-                    Pengukuran = Component(SakipScore.MaxPengukuran, "pengukuran"),
-                    Pelaporan = Component(SakipScore.MaxPelaporan, "pelaporan"),
-                    Evaluasi = Component(SakipScore.MaxEvaluasi, "evaluasi"),
+                    agency.AgencyId, Year = year, score.Perencanaan, score.Pengukuran, score.Pelaporan, score.Evaluasi,
                 }, transaction, cancellationToken: cancellationToken));
 
                 if (year < agency.FirstYear)
@@ -179,12 +166,57 @@ public sealed class DemoDataWriter(NpgsqlDataSource dataSource, TimeProvider? ti
                     .ToArray();
                 var respondents = 60 + (int)(140 * Unit($"ikm|{agency.Name}|{year}|n"));
                 var result = Ikm.FromElementAverages(nrr, respondents);
+                ikmValues[(agency.AgencyId, year)] = result.ValueRounded;
                 ikm += await connection.ExecuteAsync(new CommandDefinition(IkmUpsertSql, new
                 {
                     agency.AgencyId, Year = year, Respondents = respondents, Nrr = nrr, IkmValue = result.ValueRounded,
                 }, transaction, cancellationToken: cancellationToken));
             }
         }
+
+        // SAKIP and IKM indicators report the year's evaluation / survey result (in TW IV), the others per quarter.
+        var indicatorValues = 0;
+        var indicatorKeys = new List<(int Id, int Year, int Quarter)>();
+        foreach (var row in await connection.QueryAsync<IndicatorRow>(new CommandDefinition(IndicatorsSql, transaction: transaction, cancellationToken: cancellationToken)))
+        {
+            for (var q = 1; q <= 4; q++)
+            {
+                if (new DateOnly(row.Year, q * 3, 1).AddMonths(1) > today)
+                {
+                    break;
+                }
+
+                decimal? value = row.Category switch
+                {
+                    "sakip" => q == 4 && sakipTotals.TryGetValue((row.AgencyId, row.Year), out var total) ? total : null,
+                    "ikm" when UnitValidation.Classify(row.Unit) is UnitKind.Percent or UnitKind.IkmValue or UnitKind.Any =>
+                        q == 4 && ikmValues.TryGetValue((row.AgencyId, row.Year), out var ikmValue) ? ikmValue : null,
+                    _ => IndicatorValue(row, q),
+                };
+                if (value is null)
+                {
+                    continue;
+                }
+
+                indicatorKeys.Add((row.IndicatorId, row.Year, q));
+
+                indicatorValues += await connection.ExecuteAsync(new CommandDefinition(IndicatorUpsertSql,
+                    new { row.IndicatorId, row.Year, Quarter = q, Value = value }, transaction, cancellationToken: cancellationToken));
+            }
+        }
+
+        // Sample rows an earlier version of this generator wrote and this one does not: removed (never real rows).
+        indicatorValues += await connection.ExecuteAsync(new CommandDefinition("""
+            delete from fact_indicator_realisation r
+            where r.is_sample and not exists (
+                select 1 from unnest(@Ids, @Years, @Quarters) k(id, year, quarter)
+                where k.id = r.indicator_id and k.year = r.year and k.quarter = r.quarter)
+            """, new
+        {
+            Ids = indicatorKeys.Select(k => k.Id).ToArray(),
+            Years = indicatorKeys.Select(k => k.Year).ToArray(),
+            Quarters = indicatorKeys.Select(k => k.Quarter).ToArray(),
+        }, transaction, cancellationToken: cancellationToken));
 
         await transaction.CommitAsync(cancellationToken);
         return new DemoDataSummary(indicatorValues, budgetValues, sakip, ikm, agencies.Count);
@@ -212,9 +244,18 @@ public sealed class DemoDataWriter(NpgsqlDataSource dataSource, TimeProvider? ti
             UnitKind.Count => Math.Round(value, 0, MidpointRounding.AwayFromZero),
             UnitKind.SakipScore => Math.Min(100m, Math.Round(value, 2, MidpointRounding.AwayFromZero)),
             UnitKind.IkmValue => Math.Clamp(Math.Round(value, 2, MidpointRounding.AwayFromZero), 25m, 100m),
+            _ when WholeCount(row) => Math.Round(value, 0, MidpointRounding.AwayFromZero),
             _ => Math.Round(value, 2, MidpointRounding.AwayFromZero),
         };
         return value;
+    }
+
+    /// <summary>A unit that is no score ("OPD", "Kelompok Tani") with a whole-number target: realisation counts too.</summary>
+    private static bool WholeCount(IndicatorRow row)
+    {
+        var unit = (row.Unit ?? "").ToLowerInvariant();
+        return unit.Length > 0 && row.TargetValue == decimal.Truncate(row.TargetValue) &&
+               !new[] { "nilai", "indeks", "index", "skor", "poin", "rasio", "rp", "rupiah", "tahun", "hari", "jam", "bulan", "menit" }.Any(unit.Contains);
     }
 
     /// <summary>A stable number in [0, 1) from a string (FNV-1a), the same on every machine and run.</summary>

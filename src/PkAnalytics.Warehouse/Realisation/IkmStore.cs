@@ -146,7 +146,7 @@ public sealed class IkmStore(NpgsqlDataSource dataSource)
         TabularData data;
         try
         {
-            data = TabularFile.Read(content, fileName);
+            data = TabularFile.Read(content, fileName, "U1", "U9");
         }
         catch (TabularFormatException e)
         {
@@ -240,6 +240,17 @@ public sealed class IkmStore(NpgsqlDataSource dataSource)
 
         await transaction.CommitAsync(cancellationToken);
         return new ImportResult(answers.Count, changed, [], []);
+    }
+
+    /// <summary>Removes a survey (and its answers) entered by mistake; 1 when removed, 0 when absent or out of scope.</summary>
+    public async Task<int> DeleteAsync(ViewerScope scope, long ikmSurveyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition("""
+            delete from fact_ikm_survey
+            where ikm_survey_id = @Id and (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId)
+            """, new { Id = ikmSurveyId, ScopeAgencyId = scope.AgencyId }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<IkmSurvey>> ListAsync(ViewerScope scope, int? agencyId = null, int? year = null, CancellationToken cancellationToken = default)

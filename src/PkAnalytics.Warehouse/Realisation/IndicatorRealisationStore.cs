@@ -25,6 +25,9 @@ public sealed class IndicatorEntry
 
     public bool HasSample { get; set; }
 
+    /// <summary>Quarters whose value is sample data (pk etl demo-data).</summary>
+    public HashSet<int> SampleQuarters { get; } = [];
+
     public Polarity PolarityRule => PolarityCodes.ParsePolarity(Polarity);
 
     public Aggregation AggregationRule => PolarityCodes.ParseAggregation(Aggregation);
@@ -121,6 +124,10 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
                 entry.Quarters[q.Quarter] = q.Value;
                 entry.Notes[q.Quarter] = q.Note;
                 entry.HasSample |= q.IsSample;
+                if (q.IsSample)
+                {
+                    entry.SampleQuarters.Add(q.Quarter);
+                }
             }
         }
 
@@ -134,6 +141,11 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
     public async Task<ImportResult> SaveAsync(ViewerScope scope, int agencyId, IReadOnlyList<IndicatorRealisationInput> inputs, string enteredBy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        if (OutOfScope(scope, agencyId) is { } refused)
+        {
+            return refused;
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var indicators = (await connection.QueryAsync<IndicatorEntry>(new CommandDefinition(
             AgencyIndicatorsSql, new { AgencyId = agencyId, ScopeAgencyId = scope.AgencyId }, cancellationToken: cancellationToken)))
@@ -154,7 +166,7 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
                 errors.Add(new ImportError(n + 1, label, "Triwulan harus 1 sampai 4."));
             }
 
-            if (input.Value is { } v && UnitValidation.Validate(indicator.Unit, v) is { } message)
+            if (input.Value is { } v && UnitValidation.Validate(indicator.Unit, v, indicator.Name) is { } message)
             {
                 errors.Add(new ImportError(n + 1, label, message));
             }
@@ -208,10 +220,15 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<ImportResult> ImportAsync(ViewerScope scope, int agencyId, Stream content, string fileName, string enteredBy, CancellationToken cancellationToken = default)
     {
+        if (OutOfScope(scope, agencyId) is { } refused)
+        {
+            return refused;
+        }
+
         TabularData data;
         try
         {
-            data = TabularFile.Read(content, fileName);
+            data = TabularFile.Read(content, fileName, "realisasi", "triwulan", "indikator_id");
         }
         catch (TabularFormatException e)
         {
@@ -297,7 +314,7 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
             {
                 Fail(valueCol, numberError!);
             }
-            else if (indicator is not null && UnitValidation.Validate(indicator.Unit, parsed) is { } unitError)
+            else if (indicator is not null && UnitValidation.Validate(indicator.Unit, parsed, indicator.Name) is { } unitError)
             {
                 Fail(valueCol, unitError);
             }
@@ -334,6 +351,9 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
 
         return await SaveAsync(scope, agencyId, inputs, enteredBy, cancellationToken);
     }
+
+    internal static ImportResult? OutOfScope(ViewerScope scope, int agencyId) =>
+        scope.AgencyId is { } only && only != agencyId ? ImportResult.Refused("Perangkat daerah di luar cakupan Anda.") : null;
 
     internal static int? ParseQuarter(string text) => text.Trim().ToUpperInvariant().Replace("TW", "").Replace("TRIWULAN", "").Trim() switch
     {

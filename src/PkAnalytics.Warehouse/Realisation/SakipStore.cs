@@ -96,6 +96,17 @@ public sealed class SakipStore(NpgsqlDataSource dataSource)
         return new ImportResult(1, changed, [], []);
     }
 
+    /// <summary>Removes an evaluation entered by mistake; returns 1 when removed, 0 when absent or out of scope.</summary>
+    public async Task<int> DeleteAsync(ViewerScope scope, int agencyId, int year, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition("""
+            delete from fact_sakip_evaluation
+            where agency_id = @AgencyId and year = @Year and (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId)
+            """, new { AgencyId = agencyId, Year = year, ScopeAgencyId = scope.AgencyId }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Every evaluation in scope (of one agency when given), by agency and year, with the SAKIP target.</summary>
     public async Task<IReadOnlyList<SakipEvaluation>> HistoryAsync(ViewerScope scope, int? agencyId = null, CancellationToken cancellationToken = default)
     {

@@ -28,8 +28,8 @@ public sealed record TabularData(IReadOnlyList<string> Headers, IReadOnlyList<Ta
     {
         for (var i = 0; i < Headers.Count; i++)
         {
-            var h = NameNormalizer.Normalize(Headers[i]).Replace(' ', '_');
-            if (names.Any(n => NameNormalizer.Normalize(n).Replace(' ', '_') == h))
+            var h = TabularFile.Key(Headers[i]);
+            if (names.Any(n => TabularFile.Key(n) == h))
             {
                 return i;
             }
@@ -63,19 +63,24 @@ public static class TabularFile
     public const string CsvContentType = "text/csv";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>Reads a .csv (comma or semicolon separated, UTF-8) or .xlsx (first sheet) file.</summary>
-    public static TabularData Read(Stream content, string fileName)
+    /// <summary>
+    /// Reads a .csv (comma or semicolon separated, UTF-8) or .xlsx (first sheet) file. The header is the first
+    /// non-blank row, or, when <paramref name="headerNames"/> are given, the first of the first ten non-blank rows
+    /// holding one of them (so a title above the table is skipped).
+    /// </summary>
+    public static TabularData Read(Stream content, string fileName, params string[] headerNames)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        return extension switch
+        var rows = extension switch
         {
             ".csv" or ".txt" => ReadCsv(content),
             ".xlsx" => ReadXlsx(content),
             _ => throw new TabularFormatException($"Berkas '{fileName}' bukan .csv atau .xlsx."),
         };
+        return Build(rows, headerNames);
     }
 
-    private static TabularData ReadCsv(Stream content)
+    private static List<(int Row, List<Cell> Cells)> ReadCsv(Stream content)
     {
         using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var text = reader.ReadToEnd();
@@ -98,10 +103,10 @@ public static class TabularFile
             records.Add((row, csv.Record ?? []));
         }
 
-        return Build(records.Select(r => (r.Row, r.Fields.Select(f => new Cell(f.Trim(), false)).ToList())).ToList());
+        return records.Select(r => (r.Row, r.Fields.Select(f => new Cell(f.Trim(), false)).ToList())).ToList();
     }
 
-    private static TabularData ReadXlsx(Stream content)
+    private static List<(int Row, List<Cell> Cells)> ReadXlsx(Stream content)
     {
         var buffer = new MemoryStream();
         content.CopyTo(buffer);
@@ -141,7 +146,7 @@ public static class TabularFile
                 rows.Add(((int)(r.RowIndex?.Value ?? (uint)(rows.Count + 1)), cells));
             }
 
-            return Build(rows);
+            return rows;
         }
     }
 
@@ -183,7 +188,7 @@ public static class TabularFile
         return n - 1;
     }
 
-    private static TabularData Build(List<(int Row, List<Cell> Cells)> rows)
+    private static TabularData Build(List<(int Row, List<Cell> Cells)> rows, string[] headerNames)
     {
         var nonBlank = rows.Where(r => r.Cells.Any(c => !c.IsBlank)).ToList();
         if (nonBlank.Count == 0)
@@ -191,11 +196,20 @@ public static class TabularFile
             throw new TabularFormatException("Berkas kosong: baris judul kolom tidak ditemukan.");
         }
 
-        var header = nonBlank[0];
-        var headers = header.Cells.Select(c => c.Text).ToList();
-        var data = nonBlank.Skip(1).Select(r => new TabularRow(r.Row, r.Cells)).ToList();
+        var headerIndex = 0;
+        if (headerNames.Length > 0)
+        {
+            var wanted = headerNames.Select(Key).ToHashSet();
+            var found = nonBlank.Take(10).Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Cells.Any(c => wanted.Contains(Key(c.Text))));
+            headerIndex = found.r.Cells is null ? 0 : found.i;
+        }
+
+        var headers = nonBlank[headerIndex].Cells.Select(c => c.Text).ToList();
+        var data = nonBlank.Skip(headerIndex + 1).Select(r => new TabularRow(r.Row, r.Cells)).ToList();
         return new TabularData(headers, data);
     }
+
+    internal static string Key(string header) => NameNormalizer.Normalize(header).Replace(' ', '_');
 
     /// <summary>Writes a UTF-8 (with BOM, so Excel reads it) semicolon-separated CSV.</summary>
     public static byte[] WriteCsv(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)

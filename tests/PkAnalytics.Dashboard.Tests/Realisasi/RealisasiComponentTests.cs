@@ -142,3 +142,21 @@ public sealed class IkmAndSakipViewTests
         Assert.Contains(">A (Memuaskan)", html);
     }
 }
+
+public sealed class RealisasiFormatTests
+{
+    [Theory]
+    [InlineData("1234", "1234")]
+    [InlineData("20.08", "20,08")]
+    [InlineData("1234567.5", "1234567,5")]
+    public void Plain_RoundTripsThroughTheInputParser(string value, string shown)
+    {
+        var number = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(shown, RealisasiFormat.Plain(number));
+        Assert.True(NumberCell.TryParse(new Cell(RealisasiFormat.Plain(number), false), out var back, out _));
+        Assert.Equal(number, back);
+    }
+
+    [Fact]
+    public void Rupiah_HasSpaceAndDots() => Assert.Equal("Rp 2.500.000.000", RealisasiFormat.Rupiah(2_500_000_000m));
+}

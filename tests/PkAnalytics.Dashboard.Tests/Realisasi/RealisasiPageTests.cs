@@ -31,8 +31,15 @@ public sealed class RealisasiPageTests(TestDatabase database) : IClassFixture<Te
         var entry = await client.GetStringAsync($"/realisasi/indikator?opd={s.AgencyId}");
         Assert.Contains("Persentase desa mandiri", entry);
         Assert.Contains("20,08%", entry);
+        Assert.Contains("pk-sample-value", entry);
         var budget = await client.GetStringAsync($"/realisasi/anggaran?opd={s.AgencyId}");
         Assert.Contains("Rp 2.500.000.000", budget);
+
+        var hub = await client.GetStringAsync("/realisasi");
+        Assert.Contains("Kelengkapan pengisian", hub);
+        Assert.Contains($"realisasi/indikator?opd={s.AgencyId}&amp;tahun=2024", hub);
+        // Demo data: TW I-III for the documents and percent indicators, the SAKIP indicator only in TW IV.
+        Assert.Matches(@"Dinas Uji Pages_RenderInBahasa[\s\S]*?>3<[\s\S]*?>2/3<[\s\S]*?>2/3<[\s\S]*?>2/3<[\s\S]*?>3/3<", hub);
     }
 
     [Fact]

@@ -169,4 +169,14 @@ public sealed class UnitValidationTests
     [InlineData(null, "-1", false)]
     public void Validate_ByUnit(string? unit, string value, bool valid) =>
         Assert.Equal(valid, UnitValidation.Validate(unit, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)) is null);
+
+    [Theory]
+    [InlineData("Laju pertumbuhan ekonomi", "-2.5")]
+    [InlineData("Persentase peningkatan PAD", "120")]
+    public void Validate_ChangeIndicatorInPercent_AllowsNegativeAndAbove100(string name, string value) =>
+        Assert.Null(UnitValidation.Validate("%", decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), name));
+
+    [Fact]
+    public void Validate_LevelIndicatorInPercent_RejectsAbove100() =>
+        Assert.NotNull(UnitValidation.Validate("%", 120m, "Persentase desa mandiri"));
 }

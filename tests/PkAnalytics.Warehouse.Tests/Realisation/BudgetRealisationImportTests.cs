@@ -45,6 +45,9 @@ public sealed class BudgetRealisationImportTests(TestDatabase database) : IClass
         var sub = summary.Single(s => s.ProgramId == seed.SubKegiatanId);
         Assert.Equal(2_500_000_000m, sub.Allocation);
         Assert.Equal(8.2m, sub.AbsorptionPercent);
+        // The kegiatan has its own line (1.500.000); the program has none and sums its children.
+        Assert.Equal(1_500_000m, summary.Single(s => s.ProgramId == seed.KegiatanId).Realised);
+        Assert.Equal(1_500_000m, summary.Single(s => s.ProgramId == seed.ProgramId).Realised);
     }
 
     [Fact]
@@ -61,6 +64,31 @@ public sealed class BudgetRealisationImportTests(TestDatabase database) : IClass
         Assert.StartsWith("Baris 3, kolom E (bulan)", Assert.Single(result.Errors).ToString());
         await using var c = await database.DataSource.OpenConnectionAsync();
         Assert.Equal(0, await c.ExecuteScalarAsync<long>("select count(*) from fact_budget_realisation where agency_id = @a", new { a = seed.AgencyId }));
+    }
+
+    [Fact]
+    public async Task Import_LineAndItsAncestorSameMonth_IsRefusedAsDoubleCount()
+    {
+        var seed = await RealisationSeed.InsertAsync(database.DataSource, "double");
+        var csv = """
+            program;kegiatan;sub_kegiatan;tahun;bulan;realisasi
+            ;Administrasi Keuangan Perangkat Daerah double;;2024;3;1000
+            ;Administrasi Keuangan Perangkat Daerah double;Penyediaan Gaji dan Tunjangan ASN double;2024;3;400
+            ;Administrasi Keuangan Perangkat Daerah double;Penyediaan Gaji dan Tunjangan ASN double;2024;4;400
+            """;
+        var result = await store.ImportAsync(ViewerScope.AllAgencies, seed.AgencyId, RealisationSeed.Csv(csv), "a.csv", "op");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(3, error.Row);
+        Assert.Contains("Baris 2", error.Message);
+    }
+
+    [Fact]
+    public async Task Import_OtherAgencyOutsideViewerScope_IsRefused()
+    {
+        var seed = await RealisationSeed.InsertAsync(database.DataSource, "scope");
+        var csv = "program;kegiatan;sub_kegiatan;tahun;bulan;realisasi\n;;Penyediaan Gaji dan Tunjangan ASN scope;2024;1;1000\n";
+        var result = await store.ImportAsync(ViewerScope.Agency(seed.OtherAgencyId), seed.AgencyId, RealisationSeed.Csv(csv), "a.csv", "op");
+        Assert.Equal("Perangkat daerah di luar cakupan Anda.", Assert.Single(result.Errors).Message);
     }
 
     [Fact]
@@ -102,5 +130,31 @@ public sealed class NumberCellTests
     {
         Assert.True(NumberCell.TryParse(new Cell("1234.5", true), out var value, out _));
         Assert.Equal(1234.5m, value);
+    }
+}
+
+public sealed class BudgetRollUpTests
+{
+    [Fact]
+    public void RollUp_LineWithoutOwnRealisation_SumsItsChildren_OwnValueWins()
+    {
+        BudgetLineSummary Line(int id, int? parent, string level, decimal allocation, decimal realised, bool sample = false) =>
+            new() { ProgramId = id, ParentProgramId = parent, Level = level, Name = $"n{id}", Allocation = allocation, Realised = realised, HasSample = sample };
+        var rows = new[]
+        {
+            Line(1, null, "program", 1000m, 0m),
+            Line(2, 1, "kegiatan", 1000m, 0m),
+            Line(3, 2, "sub_kegiatan", 600m, 300m, sample: true),
+            Line(4, 2, "sub_kegiatan", 400m, 100m),
+            Line(5, null, "program", 500m, 50m),
+            Line(6, 5, "kegiatan", 500m, 400m),
+        };
+        var result = BudgetRealisationStore.RollUp(rows).ToDictionary(r => r.ProgramId);
+        Assert.Equal(400m, result[1].Realised);
+        Assert.Equal(40m, result[1].AbsorptionPercent);
+        Assert.True(result[1].HasSample);
+        Assert.Equal(400m, result[2].Realised);
+        Assert.Equal(50m, result[5].Realised);
+        Assert.False(result[4].HasSample);
     }
 }

@@ -24,7 +24,7 @@ public sealed class DemoDataTests(TestDatabase database) : IClassFixture<TestDat
         var second = await writer.WriteAsync();
 
         Assert.Equal(2, first.Agencies);
-        Assert.Equal(3 * 4 - 1, first.IndicatorValues);
+        Assert.Equal(4 + 3 + 1, first.IndicatorValues); // documents 4 quarters, percent 3 (TW I is real), SAKIP in TW IV
         Assert.Equal(2 * 12 + 1 * 12, first.BudgetValues); // deepest level: two sub kegiatan; other agency one
         Assert.Equal(2 * 3, first.SakipEvaluations); // 2022-2024 per agency
         Assert.Equal(2, first.IkmSurveys);
@@ -51,6 +51,12 @@ public sealed class DemoDataTests(TestDatabase database) : IClassFixture<TestDat
         var absorption = (await new BudgetRealisationStore(database.DataSource).SummaryAsync(ViewerScope.AllAgencies, seed.AgencyId, 2024))
             .Single(s => s.ProgramId == seed.SubKegiatanId).AbsorptionPercent!.Value;
         Assert.InRange(absorption, 75m, 100m);
+        var sakipIndicator = entries.Single(e => e.IndicatorId == seed.SakipIndicatorId);
+        var sakip2024 = (await new SakipStore(database.DataSource).HistoryAsync(ViewerScope.AllAgencies, seed.AgencyId)).Single(s => s.Year == 2024);
+        Assert.Equal(new[] { 4 }, sakipIndicator.Quarters.Keys);
+        Assert.Equal(sakip2024.Total, sakipIndicator.Quarters[4]);
+        Assert.Equal(71.25m, sakip2024.Target);
+
         foreach (var s in await new SakipStore(database.DataSource).HistoryAsync(ViewerScope.AllAgencies))
         {
             Assert.Empty(s.Score.Validate());
@@ -62,4 +68,31 @@ public sealed class DemoDataTests(TestDatabase database) : IClassFixture<TestDat
 
     [Fact]
     public void Unit_IsStableAcrossRuns() => Assert.Equal(DemoDataWriter.Unit("ind|Dinas|x|2024"), DemoDataWriter.Unit("ind|Dinas|x|2024"));
+}
+
+public sealed class RealisationStatusTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task Status_CountsFilledIndicatorsPerQuarter_BudgetMonths_SakipIkm()
+    {
+        var seed = await RealisationSeed.InsertAsync(database.DataSource, "status");
+        await new IndicatorRealisationStore(database.DataSource).SaveAsync(ViewerScope.AllAgencies, seed.AgencyId,
+        [
+            new IndicatorRealisationInput(seed.PercentIndicatorId, 2024, 1, 10m, null),
+            new IndicatorRealisationInput(seed.DocumentsIndicatorId, 2024, 1, 2m, null),
+            new IndicatorRealisationInput(seed.DocumentsIndicatorId, 2024, 2, 2m, null),
+        ], "op");
+        await new SakipStore(database.DataSource).SaveAsync(ViewerScope.AllAgencies, seed.AgencyId, 2024, new SakipScore(20m, 20m, 10m, 15m), "op");
+
+        var model = new RealisationStatusReadModel(database.DataSource);
+        Assert.Contains(2024, await model.YearsAsync(ViewerScope.AllAgencies));
+        var status = (await model.StatusAsync(ViewerScope.AllAgencies, 2024)).Single(s => s.AgencyId == seed.AgencyId);
+        Assert.Equal(3, status.Indicators);
+        Assert.Equal(new[] { 2, 1, 0, 0 }, Enumerable.Range(1, 4).Select(status.Filled));
+        Assert.Equal(0, status.BudgetMonths);
+        Assert.True(status.HasSakip);
+        Assert.False(status.HasIkm);
+        Assert.False(status.HasSample);
+        Assert.Single(await model.StatusAsync(ViewerScope.Agency(seed.OtherAgencyId), 2024));
+    }
 }

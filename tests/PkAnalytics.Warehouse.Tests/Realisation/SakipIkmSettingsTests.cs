@@ -39,6 +39,17 @@ public sealed class SakipStoreTests(TestDatabase database) : IClassFixture<TestD
     }
 
     [Fact]
+    public async Task Delete_RemovesOnlyInScope()
+    {
+        var seed = await RealisationSeed.InsertAsync(database.DataSource, "delete");
+        var store = new SakipStore(database.DataSource);
+        await store.SaveAsync(ViewerScope.AllAgencies, seed.AgencyId, 2024, new SakipScore(20m, 20m, 10m, 15m), "x");
+        Assert.Equal(0, await store.DeleteAsync(ViewerScope.Agency(seed.OtherAgencyId), seed.AgencyId, 2024));
+        Assert.Equal(1, await store.DeleteAsync(ViewerScope.Agency(seed.AgencyId), seed.AgencyId, 2024));
+        Assert.Empty(await store.HistoryAsync(ViewerScope.AllAgencies, seed.AgencyId));
+    }
+
+    [Fact]
     public async Task Save_OutsideViewerScope_IsRefused()
     {
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "scope");
@@ -78,6 +89,19 @@ public sealed class IkmStoreTests(TestDatabase database) : IClassFixture<TestDat
     }
 
     [Fact]
+    public async Task ImportResponses_Xlsx_WithTitleRowsAboveTable_FindsHeader()
+    {
+        var seed = await RealisationSeed.InsertAsync(database.DataSource, "title");
+        var lines = Responses.Split('\n').Select(l => (IReadOnlyList<string>)l.Trim().Split(';')).ToList();
+        IReadOnlyList<string> title = ["Rekapitulasi SKM Loket Pelayanan 2024"];
+        var xlsx = TabularFile.WriteXlsx("SKM", title, [[""], .. lines]);
+        var result = await new IkmStore(database.DataSource).ImportResponsesAsync(ViewerScope.AllAgencies,
+            new IkmPeriod(seed.AgencyId, "", 2024, null), new MemoryStream(xlsx), "skm.xlsx", "op");
+        Assert.True(result.Accepted, string.Join("; ", result.Errors));
+        Assert.Equal(79.17m, Assert.Single(await new IkmStore(database.DataSource).ListAsync(ViewerScope.AllAgencies, seed.AgencyId)).IkmValue);
+    }
+
+    [Fact]
     public async Task ImportResponses_AnswerOutOfRange_RefusedWithRowAndColumn()
     {
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "bad");
@@ -87,6 +111,20 @@ public sealed class IkmStoreTests(TestDatabase database) : IClassFixture<TestDat
         var result = await store.ImportResponsesAsync(ViewerScope.AllAgencies, new IkmPeriod(seed.AgencyId, "", 2024, null), RealisationSeed.Csv(bad), "r.csv", "op");
         Assert.Equal("Baris 4, kolom G (U6): '5' bukan jawaban 1-4.", Assert.Single(result.Errors).ToString());
         Assert.Empty(await store.ListAsync(ViewerScope.AllAgencies, seed.AgencyId));
+    }
+
+    [Fact]
+    public async Task Delete_RemovesSurveyAndAnswers_OnlyInScope()
+    {
+        var seed = await RealisationSeed.InsertAsync(database.DataSource, "del");
+        var store = new IkmStore(database.DataSource);
+        await store.ImportResponsesAsync(ViewerScope.AllAgencies, new IkmPeriod(seed.AgencyId, "Loket", 2024, 1), RealisationSeed.Csv(Responses), "r.csv", "op");
+        var survey = Assert.Single(await store.ListAsync(ViewerScope.AllAgencies, seed.AgencyId));
+        Assert.Equal(0, await store.DeleteAsync(ViewerScope.Agency(seed.OtherAgencyId), survey.IkmSurveyId));
+        Assert.Equal(1, await store.DeleteAsync(ViewerScope.AllAgencies, survey.IkmSurveyId));
+        Assert.Empty(await store.ListAsync(ViewerScope.AllAgencies, seed.AgencyId));
+        await using var c = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal(0, await Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "select count(*) from ikm_response where ikm_survey_id = @id", new { id = survey.IkmSurveyId }));
     }
 
     [Fact]

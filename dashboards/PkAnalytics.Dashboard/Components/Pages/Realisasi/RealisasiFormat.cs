@@ -12,8 +12,11 @@ public static class RealisasiFormat
     public static string Number(decimal? value, int decimals = 2) =>
         value is { } v ? v.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Id) : Empty;
 
-    /// <summary>Up to four decimals, no trailing zeros ("12", "20,08"): how a realisation is typed back.</summary>
-    public static string Plain(decimal? value) => value is { } v ? v.ToString("#,##0.####", Id) : "";
+    /// <summary>
+    /// Up to four decimals, no trailing zeros and no thousands separator ("1234", "20,08"): how a value is shown in
+    /// an input so that saving it again reads the same number ("1.234" would be ambiguous).
+    /// </summary>
+    public static string Plain(decimal? value) => value is { } v ? v.ToString("0.####", Id) : "";
 
     /// <summary>"Rp 1.234.567" (id-ID "C" drops the space).</summary>
     public static string Rupiah(decimal value) => "Rp " + Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("N0", Id);
