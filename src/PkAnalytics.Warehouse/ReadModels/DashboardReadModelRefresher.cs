@@ -202,6 +202,10 @@ public sealed class DashboardReadModelRefresher(NpgsqlDataSource dataSource)
                 """, new { Took = (int)clock.ElapsedMilliseconds }, transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             lastBandSignature = signature;
+            // Fresh statistics, so the page queries plan for the new contents (autovacuum would come later).
+            await connection.ExecuteAsync(new CommandDefinition(
+                "analyze rm_indicator_year, rm_agency_program_year, rm_agency_year, rm_agency_band, rm_agency_document",
+                commandTimeout: 600, cancellationToken: cancellationToken));
             return true;
         }
         finally

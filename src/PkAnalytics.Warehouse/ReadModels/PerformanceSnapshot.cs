@@ -94,7 +94,10 @@ public sealed class AgencyBandRow
         """;
 }
 
-/// <summary>Budget of one agency for one (conformed) program in a year, with what was realised against it.</summary>
+/// <summary>
+/// Budget of one agency for one (conformed) program in a year, with what was realised against it; AgencyId 0 when
+/// read for all agencies together (the overview needs only the regency's program totals).
+/// </summary>
 public sealed class ProgramBudgetRow
 {
     public int AgencyId { get; init; }
@@ -104,13 +107,14 @@ public sealed class ProgramBudgetRow
     public decimal Realised { get; init; }
 
     internal const string Sql = """
-        select b.agency_id as AgencyId, p.program_id as ProgramId, p.name as Program,
-               b.amount as Amount, b.realised as Realised
+        select case when @ByAgency then b.agency_id else 0 end as AgencyId, p.program_id as ProgramId, p.name as Program,
+               sum(b.amount) as Amount, sum(b.realised) as Realised
         from rm_agency_program_year b
         join dim_program p on p.program_id = b.program_id
         where b.year = @Year
           and (@ScopeAgencyId::int is null or b.agency_id = @ScopeAgencyId)
-          and (@AgencyIds::int[] is null or b.agency_id = any(@AgencyIds));
+          and (@AgencyIds::int[] is null or b.agency_id = any(@AgencyIds))
+        group by 1, 2, 3;
         """;
 }
 
@@ -197,16 +201,19 @@ public sealed class PerformanceReadModel(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// The year's figures for every agency the viewer sees, or only <paramref name="agencyIds"/> when given
-    /// (the comparison); agencies outside the scope are never returned.
+    /// (the comparison); agencies outside the scope are never returned. Without <paramref name="programsByAgency"/>
+    /// the program budgets come summed over the agencies (the overview), not per agency (the comparison's table).
     /// </summary>
     public async Task<PerformanceSnapshot> ReadAsync(
-        ViewerScope scope, int year, IReadOnlyCollection<int>? agencyIds = null, CancellationToken cancellationToken = default)
+        ViewerScope scope, int year, IReadOnlyCollection<int>? agencyIds = null, CancellationToken cancellationToken = default,
+        bool programsByAgency = true)
     {
         var parameters = new
         {
             ScopeAgencyId = scope.AgencyId,
             Year = year,
             AgencyIds = agencyIds is { Count: > 0 } ? agencyIds.ToArray() : null,
+            ByAgency = programsByAgency,
         };
         const string sql = AgencyYearRow.Sql + "\n" + ProgramBudgetRow.Sql + "\n" + AgencyBandRow.Sql + "\n" + DataFreshness.Sql;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -109,6 +109,18 @@ public sealed class PerformanceReadModelTests(SampleDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task Overview_ProgramsSummedInTheDatabase_EqualThePerAgencyRows()
+    {
+        var perAgency = await ReadAsync(ViewerScope.AllAgencies);
+        var summed = RegencyPerformance.From(
+            await new PerformanceReadModel(database.DataSource).ReadAsync(ViewerScope.AllAgencies, DashboardSampleData.Year, programsByAgency: false),
+            CapaianBandSet.Default);
+
+        Assert.Equal(perAgency.Programs.Select(p => (p.Program, p.Amount, p.Realised)), summed.Programs.Select(p => (p.Program, p.Amount, p.Realised)));
+        Assert.Equal(2, summed.Snapshot.Programs.Count);
+    }
+
+    [Fact]
     public async Task Read_ScopedToOneAgency_NeverReturnsAnotherAgencysRows()
     {
         var overview = await ReadAsync(ViewerScope.Agency(DashboardSampleData.BetaId));
