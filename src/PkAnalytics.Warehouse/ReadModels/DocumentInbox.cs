@@ -94,6 +94,14 @@ public sealed class DocumentInbox(NpgsqlDataSource dataSource)
         return id;
     }
 
+    /// <summary>The file name under which the same content (sha256) was already loaded, if it was.</summary>
+    public async Task<string?> LoadedAsAsync(string sha256, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "select file_name from dim_document where sha256 = @Sha256", new { Sha256 = sha256 }, cancellationToken: cancellationToken));
+    }
+
     public static string StatusLabel(string status) => status switch
     {
         "pending" => "Menunggu",

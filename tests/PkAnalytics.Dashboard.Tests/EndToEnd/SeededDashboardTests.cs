@@ -113,6 +113,7 @@ public sealed class SeededDashboardTests(SeededDashboard server) : IClassFixture
         Assert.Equal(parsed.Agreements.Sum(a => a.Budget.Count).ToString(CultureInfo.InvariantCulture),
             await preview.Locator("[data-count=budget]").InnerTextAsync());
         Assert.Contains("KEPALA DINAS PEMBERDAYAAN MASYARAKAT DAN DESA", await preview.InnerTextAsync());
+        Assert.Contains("sudah dimuat", await preview.Locator("[data-alert=duplicate]").InnerTextAsync()); // the seeds are loaded
         await server.ScreenshotAsync(page, "dokumen-pratinjau-1366");
 
         await page.ClickAsync("[data-action=confirm]");
