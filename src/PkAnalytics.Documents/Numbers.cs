@@ -21,8 +21,9 @@ internal static partial class Numbers
     [GeneratedRegex(@"\d+(?:[.,]\d+)*")]
     private static partial Regex NumberToken();
 
-    [GeneratedRegex(@"^(?:AA|A|BB|B|CC|C|D)$")]
-    private static partial Regex Grade();
+    /// <summary>Qualitative targets: SAKIP predicates, BPK opinions, categories.</summary>
+    [GeneratedRegex(@"^(?:AA|A|BB|B|CC|C|D|WTP|WDP|TMP|TW|(?:Sangat\s+)?(?:Baik|Tinggi|Memadai)|Cukup(?:\s+Baik)?|Optimum|Terkelola|Terdefinisi)$", RegexOptions.IgnoreCase)]
+    internal static partial Regex Grade();
 
     [GeneratedRegex(@"^\s*(?:triliun|trilliun|trilyun|trillion|milyar|miliar|juta|ribu)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Magnitude();

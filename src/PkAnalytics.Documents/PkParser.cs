@@ -528,6 +528,10 @@ internal static partial class PkParser
         CheckTargets(draft);
     }
 
+    /// <summary>The words of an indicator without the generic measure words ("jumlah", "persentase", ...).</summary>
+    private static List<string> Specific(HashSet<string> tokens) =>
+        tokens.Where(t => t is not ("jumlah" or "persentase" or "nilai" or "indeks" or "tingkat" or "rata" or "capaian" or "angka")).ToList();
+
     private static void Merge(FindingSink into, FindingSink from)
     {
         foreach (var f in from.Items)
@@ -551,6 +555,14 @@ internal static partial class PkParser
             }
 
             var best = ranked[0];
+
+            // A restatement that contains the wording of several Lampiran 1 indicators combines them.
+            var covered = l1.Count(x => Specific(x.Tokens) is var own && own.Count >= 2 && own.Count(tokens.Contains) >= 0.75 * own.Count);
+            if (covered >= 2)
+            {
+                continue;
+            }
+
             if (ranked.Count > 1 && ranked[1].Score >= 0.5 && best.Score - ranked[1].Score < 0.15
                 && ranked[1].Indicator.Target.Value != best.Indicator.Target.Value)
             {

@@ -83,6 +83,9 @@ internal static partial class Cells
     [GeneratedRegex(@"^(?<name>.*?[A-Za-z)].*?)\s+(?:Rp\.?\s*)(?<amount>\d[\d.,\s]*\d(?:[.,]-|-)?)\s*(?<source>[A-Za-z][A-Za-z/\-]{1,20})?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex NameWithAmount();
 
+    [GeneratedRegex(@"^(?<name>.*?[A-Za-z)].*?)\s+(?<amount>\d{1,3}(?:[.,]\d{3}){2,}(?:,\d{2})?(?:[.,]-|-)?)\s*(?<source>[A-Za-z][A-Za-z/\-]{1,20})?\s*$")]
+    private static partial Regex NameWithGroupedAmount();
+
     [GeneratedRegex(@"^\s*(?:sub\s*)?(?:kegiatan|program)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex LevelMarker();
 
@@ -129,15 +132,21 @@ internal static partial class Cells
     /// <summary>"1. Program X Rp 1.000.000 APBD" written as running text.</summary>
     public static bool SplitNameAmount(string text, out string name, out string amount, out string? source)
     {
-        if (text.Length > 400 || !text.Contains("rp", StringComparison.OrdinalIgnoreCase))
+        name = text;
+        amount = string.Empty;
+        source = null;
+        if (text.Length > 400 || !text.Any(char.IsDigit))
         {
-            name = text;
-            amount = string.Empty;
-            source = null;
             return false;
         }
 
-        var m = NameWithAmount().Match(text.Trim());
+        // "1. Program X Rp 1.000.000 APBD", or without "Rp" when the number is grouped in thousands.
+        var m = text.Contains("rp", StringComparison.OrdinalIgnoreCase) ? NameWithAmount().Match(text.Trim()) : Match.Empty;
+        if (!m.Success)
+        {
+            m = NameWithGroupedAmount().Match(text.Trim());
+        }
+
         if (m.Success && Numbers.LooksLikeAmount(m.Groups["amount"].Value) && m.Groups["name"].Value.Length >= 4)
         {
             name = m.Groups["name"].Value;
@@ -146,9 +155,6 @@ internal static partial class Cells
             return true;
         }
 
-        name = text;
-        amount = string.Empty;
-        source = null;
         return false;
     }
 
@@ -286,9 +292,6 @@ internal static partial class Cells
     [GeneratedRegex(@"^program\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProgramWord();
 
-    [GeneratedRegex(@"^(?:AA|A|BB|B|CC|C|D)$")]
-    private static partial Regex GradeWord();
-
     [GeneratedRegex(@"^(?:rp\.?\s*)?\d", RegexOptions.IgnoreCase)]
     private static partial Regex StartsWithNumber();
 
@@ -388,7 +391,7 @@ internal static partial class Cells
             return false;
         }
 
-        if (t.Length <= 2 && GradeWord().IsMatch(t))
+        if (t.Length <= 20 && Numbers.Grade().IsMatch(t))
         {
             return true;
         }

@@ -195,7 +195,11 @@ internal static partial class Text
         }
 
         var common = a.Count(b.Contains);
-        return 2.0 * common / (a.Count + b.Count);
+        var dice = 2.0 * common / (a.Count + b.Count);
+
+        // One wording is the other with words added ("Nilai SAKIP" / "Nilai SAKIP Perangkat Daerah").
+        var contained = common == Math.Min(a.Count, b.Count) && common >= 2 ? 0.8 : 0;
+        return Math.Max(dice, contained);
     }
 
     /// <summary>Title case for agency names: "dan", "di", ... lower case; words without vowels (acronyms) upper case.</summary>

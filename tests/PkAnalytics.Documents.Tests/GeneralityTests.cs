@@ -187,3 +187,53 @@ public sealed class BudgetStructureTests
         Assert.Contains(".docx", f.Message);
     }
 }
+
+public sealed class QualitativeTargetTests
+{
+    [Theory]
+    [InlineData("WTP")]
+    [InlineData("BB")]
+    [InlineData("Sangat Baik")]
+    public void QualitativeTargetInItsOwnCell_IsTheTargetWithoutAValue(string grade)
+    {
+        var text = Pk.Cover() + $"\tNo\n\tSasaran\n\tIndikator Kinerja\n\tTarget\n\n\t1\n\tMeningkatnya akuntabilitas keuangan\n\tOpini BPK atas Laporan Keuangan\n\t{grade}\n\n";
+
+        var i = Assert.Single(Pk.Single(text).Indicators);
+
+        Assert.Equal((grade, (decimal?)null, (string?)null), (i.Target.Raw, i.Target.Value, i.Target.Unit));
+    }
+
+    [Fact]
+    public void DateWithADottedPlaceholderForTheDay_IsYearAndMonth()
+    {
+        Assert.Equal("2025-01", Dates.Find("Malili, ...... Januari 2025")?.Date.ToString());
+    }
+}
+
+public sealed class RestatementMatchingTests
+{
+    private const string Lampiran2 = "LAMPIRAN 2 PERJANJIAN KINERJA\nPENJELASAN KINERJA\n\nIndikator Kinerja\tTarget\tPenjelasan\n";
+
+    [Fact]
+    public void RestatementWithWordsAdded_IsMatchedAndCompared()
+    {
+        var text = Pk.Cover() + Pk.TabTable("1.\tMeningkatnya akuntabilitas\tNilai SAKIP\t71,25") +
+                   Lampiran2 + "Nilai SAKIP Dinas Pemberdayaan Masyarakat dan Desa\t73,35\tTarget tahun 2024.\n";
+
+        Assert.Equal(Pk.LineOf(text, "73,35"), Assert.Single(Pk.Single(text).Of("target_mismatch")).Line);
+    }
+
+    [Fact]
+    public void RestatementCombiningSeveralIndicators_HasNoSingleCounterpartAndNoFinding()
+    {
+        var text = Pk.Cover() + Pk.TabTable(
+                       "1\tMeningkatnya kenyamanan kantor\tJumlah Gedung Kantor Yang Dipelihara\t3 Unit",
+                       "2\tTersedianya peralatan kerja\tJumlah Peralatan Dan Mesin Yang Dipelihara\t190 Unit") +
+                   Lampiran2 + "Jumlah Gedung Kantor, Peralatan dan Mesin yang Dipelihara\t193 Unit\tGabungan.\n";
+
+        var a = Pk.Single(text);
+
+        Assert.Single(a.ExplanationTargets);
+        Assert.Empty(a.Of("target_mismatch"));
+    }
+}

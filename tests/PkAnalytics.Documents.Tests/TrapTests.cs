@@ -157,6 +157,16 @@ public sealed class AmountTrapTests
         Assert.Equal([6_611_550m, 112_041_250m], a.Budget.Select(b => b.Amount));
         Assert.All(a.Budget, b => Assert.Equal("APBD", b.Source));
     }
+
+    [Fact] // issue point 7: a budget without "Rp", written as running text
+    public void Budget_WrittenAsRunningTextWithoutRp_IsRead()
+    {
+        var a = Pk.Single(Pk.Cover() + "Program\tAnggaran\tKeterangan\n\n1. Program Pelayanan Publik 6.611.550,- APBD\n2. Program Pemberdayaan Masyarakat 112.041.250 APBD-P\n\n");
+
+        Assert.Equal(["Program Pelayanan Publik", "Program Pemberdayaan Masyarakat"], a.Budget.Select(b => b.Name));
+        Assert.Equal([6_611_550m, 112_041_250m], a.Budget.Select(b => b.Amount));
+        Assert.Equal(["APBD", "APBD-P"], a.Budget.Select(b => b.Source));
+    }
 }
 
 public sealed class SeparatorTrapTests

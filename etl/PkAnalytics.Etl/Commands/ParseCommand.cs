@@ -116,7 +116,8 @@ public sealed class ParseCommand : ICommand
             w.WriteLine($"  {n}. line {a.Line}, {kind} {a.Year}, {a.Place ?? "?"} {a.Date?.ToString() ?? "?"}");
             w.WriteLine($"     first party : {a.FirstParty.Name} - {a.FirstParty.Position}");
             w.WriteLine($"     second party: {a.SecondParty.Name} - {a.SecondParty.Position}");
-            var total = a.Budget.Where(b => b.Level == a.Budget.Select(x => x.Level).DefaultIfEmpty().Min()).Sum(b => b.Amount);
+            var topLevel = a.Budget.Count == 0 ? BudgetLevel.Program : a.Budget.Min(x => x.Level);
+            var total = a.Budget.Where(b => b.Level == topLevel).Sum(b => b.Amount);
             w.WriteLine($"     {a.Indicators.Count} indicators, {a.Budget.Count} budget lines (top level Rp {total:#,0}), {a.ExplanationTargets.Count} Lampiran 2 targets");
             foreach (var f in a.Findings)
             {
