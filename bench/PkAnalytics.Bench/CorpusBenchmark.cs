@@ -9,14 +9,24 @@ public sealed class CorpusBenchmark : IBenchmark
 {
     public string Name => "corpus";
 
-    public string Summary => "corpus --agencies N --years Y [--out DIR] [--seed S]   write N x Y synthetic PK documents varied from seeds/";
+    public string Summary => "corpus --agencies N --years Y [--out DIR (.pk/corpus)] [--seed S]   write N x Y synthetic PK documents varied from seeds/";
 
     public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var options = BenchArgs.Parse(args, ["--agencies", "--years", "--out", "--seed", "--seeds"]);
+        BenchArgs options;
+        try
+        {
+            options = BenchArgs.Parse(args, ["--agencies", "--years", "--out", "--seed", "--seeds"]);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"pk bench {Name}: {e.Message}\nusage: pk bench {Summary}");
+            return Task.FromResult(2);
+        }
+
         var agencies = options.Int("--agencies", 10);
         var years = options.Int("--years", 1);
-        var output = options.Get("--out") ?? Path.Combine(Directory.GetCurrentDirectory(), "corpus");
+        var output = options.Get("--out") ?? Path.Combine(Directory.GetCurrentDirectory(), ".pk", "corpus"); // .pk/ is not committed
         var seeds = Directory.GetFiles(options.Get("--seeds") ?? BenchArgs.SeedsFolder(), "*.txt").Order(StringComparer.Ordinal).ToList();
         if (seeds.Count == 0)
         {

@@ -24,14 +24,29 @@ public sealed class LoadBenchmark : IBenchmark
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var options = BenchArgs.Parse(args, ["--documents", "--corpus", "--jobs", "--years", "--commit"], ["--synthetic", "--keep"]);
+        BenchArgs options;
+        try
+        {
+            options = BenchArgs.Parse(args, ["--documents", "--corpus", "--jobs", "--years", "--commit"], ["--synthetic", "--keep"]);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"pk bench {Name}: {e.Message}\nusage: pk bench {Summary}");
+            return 2;
+        }
+
         var modes = options.Get("--commit") switch
         {
             null or "sync" => new[] { true },
             "async" => [false],
             "both" => [true, false],
-            var other => throw new ArgumentException($"--commit takes sync, async or both, not '{other}'"),
+            _ => [],
         };
+        if (modes.Length == 0)
+        {
+            Console.Error.WriteLine($"pk bench load: --commit takes sync, async or both\nusage: pk bench {Summary}");
+            return 2;
+        }
         var count = options.Int("--documents", 10_000);
         var jobs = options.Int("--jobs", 4);
         var years = options.Int("--years", 5);

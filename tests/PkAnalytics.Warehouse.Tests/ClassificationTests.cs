@@ -17,6 +17,9 @@ public sealed class IndicatorRuleTests
     [InlineData("Jumlah Orang yang Mengikuti Bimbingan Teknis", "Org", "other", "kumulatif")]
     [InlineData("Organisasi kemasyarakatan yang dibina", "Organisasi", "other", "kumulatif")]
     [InlineData("Predikat Kabupaten Layak Anak", null, "other", "nilai_akhir")]
+    [InlineData("Jumlah kegiatan monitoring capaian kinerja pegawai dan organisasi", "Kegiatan", "other", "kumulatif")]
+    [InlineData("Persentase Desa Mandiri", "%", "other", "nilai_akhir")]
+    [InlineData("Indeks Ketahanan Sosial (IKS)", null, "other", "nilai_akhir")]
     public void Rules_TagCategoryAndAggregationFromTheName(string name, string? unit, string category, string aggregation)
     {
         var result = IndicatorRules.Classify(Names.Key(name), unit);

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 using PkAnalytics.Domain.Agreements;
 
 namespace PkAnalytics.Warehouse.Loading;
@@ -111,29 +111,17 @@ public sealed class DocumentLoader(NpgsqlDataSource dataSource)
         }
     }
 
+    private const string QuarantineSql = """
+        delete from etl_quarantine where source_path = @SourcePath and sha256 is not distinct from @Sha256;
+        insert into etl_quarantine (source_path, sha256, error) values (@SourcePath, @Sha256, @Error);
+        """;
+
     /// <summary>Records a document that failed to load, replacing earlier records of the same file and content.</summary>
     public async Task QuarantineAsync(string sourcePath, string? sha256, string error, CancellationToken cancellationToken = default)
     {
-        const string sql = """
-            delete from etl_quarantine where source_path = $1 and sha256 is not distinct from $2;
-            insert into etl_quarantine (source_path, sha256, error) values ($1, $2, $3);
-            """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var statement in sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var command = new NpgsqlBatchCommand(statement);
-            command.Parameters.Add(new NpgsqlParameter { Value = sourcePath });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)sha256 ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            if (statement.StartsWith("insert", StringComparison.Ordinal))
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = error });
-            }
-
-            batch.BatchCommands.Add(command);
-        }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(QuarantineSql,
+            new { SourcePath = sourcePath, Sha256 = sha256, Error = error }, cancellationToken: cancellationToken));
     }
 
     private static void Validate(ParsedDocument document)

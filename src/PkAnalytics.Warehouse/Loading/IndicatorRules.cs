@@ -33,8 +33,20 @@ public static partial class IndicatorRules
     private static string Aggregation(string name, string? unit)
     {
         var unitKey = unit is null ? "" : Names.Key(unit);
+        // SAKIP and IKM values, percentages: the latest value counts.
+        if (category(name) || unit?.Contains('%') == true)
+        {
+            return NilaiAkhir;
+        }
+
+        // "Jumlah ..." counts something, whatever words follow ("Jumlah kegiatan monitoring capaian kinerja").
+        if (LeadingCount().IsMatch(name))
+        {
+            return Kumulatif;
+        }
+
         // Indices, percentages, scores, ratios, grades: the latest value counts.
-        if (category(name) || unit?.Contains('%') == true || LevelWords().IsMatch(name) || LevelUnits().IsMatch(unitKey))
+        if (LevelWords().IsMatch(name) || LevelUnits().IsMatch(unitKey))
         {
             return NilaiAkhir;
         }
@@ -62,10 +74,13 @@ public static partial class IndicatorRules
     [GeneratedRegex(@"^(persen|nilai|indeks|skor|poin|point|rasio|predikat|angka|level|tingkat|kategori)$")]
     private static partial Regex LevelUnits();
 
+    [GeneratedRegex(@"^(jumlah|banyaknya|total) ")]
+    private static partial Regex LeadingCount();
+
     [GeneratedRegex(@"(^| )(jumlah|banyaknya|terlaksananya|tersusunnya|tersedianya|terselenggaranya)( |$)")]
     private static partial Regex CountWords();
 
-    [GeneratedRegex(@"(^| )(dokumen|laporan|orang|jiwa|kegiatan|kali|paket|unit|buah|berkas|boks|box|organisasi|desa|lembaga|keluarga|kk|peserta|eksemplar|surat|izin|sertifikat|rekomendasi|bulan|perda|perbup)( |$)")]
+    [GeneratedRegex(@"(^| )(dokumen|laporan|orang|jiwa|kegiatan|kali|paket|unit|buah|berkas|boks|box|organisasi|desa|lembaga|keluarga|kk|peserta|eksemplar|surat|izin|sertifikat|rekomendasi|bulan|perda|perbup|opd|mou|investor|pelaku usaha)( |$)")]
     private static partial Regex CountUnits();
 
     [GeneratedRegex(@"(^| )(penurunan|menurunnya|berkurangnya|pengurangan)( |$)")]
