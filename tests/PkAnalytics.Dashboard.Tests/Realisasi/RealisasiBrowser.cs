@@ -108,11 +108,12 @@ public sealed class RealisasiBrowser : IAsyncLifetime
         {
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
             Locale = "id-ID",
+            AcceptDownloads = true,
             TimezoneId = "Asia/Makassar",
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + path);
-        // The circuit is up once Blazor has attached; Radzen charts render only then.
+        // The page marks itself once the circuit is up and its first data is loaded; Radzen charts render only then.
         await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-pk-interactive]') !== null",
             null, new PageWaitForFunctionOptions { Timeout = 20000 });
         return page;

@@ -43,6 +43,17 @@ public sealed class RealisasiBrowserTests(RealisasiBrowser server) : IClassFixtu
     }
 
     [Fact]
+    public async Task TemplateLink_DownloadsXlsxPrefilledForTheAgency()
+    {
+        var page = await server.OpenAsync($"/realisasi/indikator?opd={server.Seed.AgencyId}&tahun=2024");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("Templat .xlsx").ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        var data = Warehouse.Realisation.TabularFile.Read(File.OpenRead(path!), download.SuggestedFilename);
+        Assert.Contains(data.Rows, r => r[1].Text == "Persentase desa mandiri");
+    }
+
+    [Fact]
     public async Task IndicatorImport_UploadBadFile_ShowsRowAndColumn()
     {
         var page = await server.OpenAsync($"/realisasi/indikator?opd={server.Seed.AgencyId}&tahun=2024");

@@ -79,6 +79,16 @@ public sealed class ImportResultViewTests
     }
 
     [Fact]
+    public async Task Form_SavedMessage_ReplacesRowCounts()
+    {
+        var saved = await ComponentRenderer.RenderAsync<ImportResultView>(new() { [nameof(ImportResultView.Result)] = new ImportResult(1, 1, [], []), [nameof(ImportResultView.SavedMessage)] = "Nilai SAKIP disimpan." });
+        var same = await ComponentRenderer.RenderAsync<ImportResultView>(new() { [nameof(ImportResultView.Result)] = new ImportResult(1, 0, [], []), [nameof(ImportResultView.SavedMessage)] = "Nilai SAKIP disimpan." });
+        Assert.Contains("Nilai SAKIP disimpan.", saved);
+        Assert.DoesNotContain("baris", saved);
+        Assert.Contains("Tidak ada perubahan", same);
+    }
+
+    [Fact]
     public async Task Accepted_WithUnmatched_ListsThem()
     {
         var result = new ImportResult(5, 5, [], [new UnmatchedLine(7, "Program X", "", "Sub Y", "Sub kegiatan 'Sub Y' tidak ditemukan")]);
