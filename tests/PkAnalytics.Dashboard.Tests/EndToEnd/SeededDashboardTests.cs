@@ -61,6 +61,14 @@ public sealed class SeededDashboardTests(SeededDashboard server) : IClassFixture
 
         Assert.Equal(evaluations.Count, sakip.Skip(1).Count(r => r[6] != ""));
 
+        // The screen shows the same numbers, in id-ID.
+        var id = CultureInfo.GetCultureInfo("id-ID");
+        foreach (var row in sakip.Skip(1).Where(r => r[6] != ""))
+        {
+            var cells = await page.Locator("[data-table=sakip] tbody tr", new() { HasText = row[0] }).First.Locator("td").AllInnerTextsAsync();
+            Assert.Equal(Number(row[6])!.Value.ToString("N2", id), cells[6].Trim());
+        }
+
         // Budget per program: per agency the largest amount any current agreement gives the program line,
         // summed over agencies; the export's "Jumlah" column must equal it for every program.
         var expected = (await connection.QueryAsync<(string Program, decimal Amount)>("""
