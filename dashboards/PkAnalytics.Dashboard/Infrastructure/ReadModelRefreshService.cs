@@ -4,8 +4,9 @@ namespace PkAnalytics.Dashboard.Infrastructure;
 
 /// <summary>
 /// Keeps the dashboard read model current: rebuilds it once at start-up (before the first page is served) and
-/// then whenever the data changed, checking every <see cref="Interval"/>. Several dashboard processes may run:
-/// the refresher's advisory lock lets one rebuild at a time.
+/// then whenever the data changed, checking every <see cref="Interval"/> (and after a rebuild waiting twice as long
+/// as it took, so a large database being edited continuously does not keep a core busy). Several dashboard
+/// processes may run: the refresher's advisory lock lets one rebuild at a time.
 /// </summary>
 public sealed class ReadModelRefreshService(DashboardReadModelRefresher refresher, ILogger<ReadModelRefreshService> logger) : BackgroundService
 {
@@ -19,20 +20,33 @@ public sealed class ReadModelRefreshService(DashboardReadModelRefresher refreshe
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var pause = Interval + (lastRebuilt ? refresher.LastDuration * 2 : TimeSpan.Zero);
+            try
+            {
+                await Task.Delay(pause, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
             await TryRefreshAsync(force: false, stoppingToken);
         }
     }
 
+    private bool lastRebuilt;
+
     private async Task TryRefreshAsync(bool force, CancellationToken cancellationToken)
     {
+        lastRebuilt = false;
         try
         {
             if (await refresher.RefreshAsync(force, cancellationToken))
             {
-                logger.LogInformation("Dashboard read model rebuilt.");
+                lastRebuilt = true;
+                logger.LogInformation("Dashboard read model rebuilt in {Milliseconds} ms.", (int)refresher.LastDuration.TotalMilliseconds);
             }
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)

@@ -19,6 +19,9 @@ public sealed class DashboardReadModelRefresher(NpgsqlDataSource dataSource)
     private const long LockKey = 0x504B_524D_5245; // "PKRMRE"
     private string? lastBandSignature;
 
+    /// <summary>How long the last rebuild by this instance took (zero before the first).</summary>
+    public TimeSpan LastDuration { get; private set; }
+
     private const string BandSignatureSql = """
         select coalesce(md5(string_agg(effective_from::text || '|' || name || '|' || coalesce(min_inclusive::text, ''), ','
                                        order by effective_from, name)), '')
@@ -202,6 +205,7 @@ public sealed class DashboardReadModelRefresher(NpgsqlDataSource dataSource)
                 """, new { Took = (int)clock.ElapsedMilliseconds }, transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             lastBandSignature = signature;
+            LastDuration = clock.Elapsed;
             // Fresh statistics, so the page queries plan for the new contents (autovacuum would come later).
             await connection.ExecuteAsync(new CommandDefinition(
                 "analyze rm_indicator_year, rm_agency_program_year, rm_agency_year, rm_agency_band, rm_agency_document",
