@@ -39,11 +39,19 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
 
     public bool HeaderIsExplicit => header.IsExplicit;
 
+    /// <summary>Read only whole rows that map onto the header (the table is mainly something else, e.g. a budget).</summary>
+    public bool MappedOnly { get; init; }
+
     public void Add(Cell cell)
     {
         if (cell.Explicit && header.IsExplicit && cell.RowWidth == header.Width)
         {
             AddMapped(cell);
+            return;
+        }
+
+        if (MappedOnly)
+        {
             return;
         }
 
@@ -89,6 +97,7 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         }
 
         explicitRow.Clear();
+        freshRow = false;
         var firstText = obj ?? ind;
         if (label is null && target is null && firstText is not null && lastEmitted is not null && IsContinuation(firstText.Text))
         {
@@ -203,6 +212,14 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
 
         if (cell.Paragraph && text.Length > 120)
         {
+            return;
+        }
+
+        if (indicator is null && lastEmitted is not null && !freshRow && !cell.Paragraph && char.IsLower(text[0]))
+        {
+            // The indicator cell of the row above wrapped onto a line of its own.
+            lastEmitted = lastEmitted with { Indicator = Text.Collapse(lastEmitted.Indicator + " " + text) };
+            output[lastEmittedIndex] = lastEmitted;
             return;
         }
 
@@ -517,6 +534,13 @@ internal sealed class BudgetTable(Header header)
 
     private void AddName(string text, int line, int indent)
     {
+        if (pendingLabel is null && pendingNames.Count == 0 && Items.Count > 0 && Items[^1].Amount is not null && char.IsLower(text[0]))
+        {
+            // The name of the row above wrapped onto a line of its own.
+            Items[^1].Name = Text.Collapse(Items[^1].Name + " " + text);
+            return;
+        }
+
         var (inlineLabel, rest) = Cells.SplitInlineLabel(text);
         var label = inlineLabel ?? pendingLabel;
         var ind = pendingLabel is not null ? pendingIndent : indent;
@@ -884,7 +908,7 @@ internal sealed class ExplanationTable(Header header, FindingSink findings)
             return;
         }
 
-        Cell? ind = null, target = null;
+        Cell? ind = null, target = null, unitCell = null;
         foreach (var c in explicitRow)
         {
             var kind = header.KindOf(c);
@@ -895,6 +919,10 @@ internal sealed class ExplanationTable(Header header, FindingSink findings)
             else if (kind == ColumnKind.Target)
             {
                 target = c;
+            }
+            else if (kind == ColumnKind.Unit)
+            {
+                unitCell = c;
             }
         }
 
@@ -921,13 +949,13 @@ internal sealed class ExplanationTable(Header header, FindingSink findings)
         explicitRow.Clear();
         if (ind is not null && target is not null)
         {
-            Emit(ind, target);
+            Emit(ind, target, unitCell?.Text);
         }
     }
 
-    private void Emit(Cell ind, Cell target)
+    private void Emit(Cell ind, Cell target, string? unit = null)
     {
-        var value = Numbers.ParseTarget(Text.StripLetterLabel(target.Text), null, out var ambiguous, out var malformed);
+        var value = Numbers.ParseTarget(Text.StripLetterLabel(target.Text), unit, out var ambiguous, out var malformed);
         if (malformed)
         {
             findings.Add("malformed_number", FindingSeverity.Warning, $"target \"{value.Raw}\" has a stray space inside the number; read as {value.Value}", target.Line);

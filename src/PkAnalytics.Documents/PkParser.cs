@@ -39,7 +39,7 @@ internal static partial class PkParser
         if (drafts.Count == 0)
         {
             var first = lines.FirstOrDefault(l => !l.Blank)?.Number ?? 1;
-            docFindings.Add(new Finding("no_agreement", FindingSeverity.Warning,
+            docFindings.Add(new Finding("no_agreement", FindingSeverity.Error,
                 "no agreement found: no cover with the Nama/Jabatan of a first and a second party", first));
         }
         else
@@ -249,6 +249,14 @@ internal static partial class PkParser
                     {
                         budget = new BudgetTable(header);
                         draft.Budgets.Add(budget);
+
+                        // A program table that also gives each row's indicator and target (Renja style): the rows
+                        // are budget lines and indicators; only whole rows mapped to the header are read as indicators.
+                        if (header.IsExplicit && header.Has(ColumnKind.Indicator) && header.Has(ColumnKind.Target))
+                        {
+                            performance = new PerformanceTable(header, new FindingSink()) { MappedOnly = true };
+                            draft.Performance.Add(performance);
+                        }
                     }
                 }
                 else if (header.IsPerformance)
@@ -323,7 +331,7 @@ internal static partial class PkParser
                     explanation = null;
                 }
             }
-            else if (performance is not null)
+            else if (performance is not null && budget is null)
             {
                 if (cell.Paragraph && (text.Length > 60 || performance.HeaderIsExplicit || text.EndsWith(':')) || (cell.Explicit && !performance.HeaderIsExplicit))
                 {
@@ -342,6 +350,7 @@ internal static partial class PkParser
                 }
 
                 budget.Add(cell);
+                performance?.Add(cell);
             }
         }
 
@@ -1016,6 +1025,7 @@ internal static partial class PkParser
 
             var name = RegionSuffix().Replace(t, string.Empty).Trim().TrimEnd(',', '.').Trim();
             name = Regex.Replace(name, @"^KANTOR\s+(?=KECAMATAN\b)", string.Empty, RegexOptions.IgnoreCase);
+            name = Regex.Replace(name, @"^KANTOR\s+CAMAT\b", "KECAMATAN", RegexOptions.IgnoreCase);
             if (name.Split(' ').Length < 2)
             {
                 continue;

@@ -205,18 +205,104 @@ internal static class PdfReader
         }
     }
 
-    /// <summary>Runs of three or more spaces in the layout text separate columns: turned into tabs.</summary>
+    /// <summary>Runs of three or more spaces in the layout text separate cells (tabs in the result). Cells are
+    /// placed in the columns of the table row above them (by their x position), so a wrapped cell line that only
+    /// fills the third column keeps two empty cells before it.</summary>
     internal static string LayoutToCells(string layout)
     {
         var sb = new StringBuilder(layout.Length);
+        List<int>? anchors = null;
+        var sinceRow = 0;
         foreach (var raw in layout.Replace("\f", "\n").Split('\n'))
         {
             var line = raw.TrimEnd();
-            var trimmed = line.TrimStart();
-            var cells = System.Text.RegularExpressions.Regex.Split(trimmed, @"\s{3,}");
-            sb.Append(cells.Length > 1 ? string.Join('\t', cells) : trimmed).Append('\n');
+            var segments = Segments(line);
+            if (segments.Count == 0)
+            {
+                sb.Append('\n');
+                continue;
+            }
+
+            if (segments.Count >= 2)
+            {
+                // A table row: its cell starts become the columns for the lines that follow.
+                if (anchors is null || sinceRow > 3 || segments.Count >= anchors.Count)
+                {
+                    anchors = segments.Select(x => x.Start).ToList();
+                }
+
+                sinceRow = 0;
+                sb.Append(string.Join('\t', Place(segments, anchors))).Append('\n');
+                continue;
+            }
+
+            sinceRow++;
+            var only = segments[0];
+            var column = anchors is null || sinceRow > 3 ? -1 : anchors.FindIndex(a => Math.Abs(a - only.Start) <= 2);
+            if (column > 0)
+            {
+                // A wrapped cell under a column of the row above.
+                sb.Append(new string('\t', column)).Append(only.Text).Append('\n');
+            }
+            else
+            {
+                sb.Append(only.Text).Append('\n');
+            }
         }
 
         return sb.ToString();
+    }
+
+    private static List<(int Start, string Text)> Segments(string line)
+    {
+        var result = new List<(int, string)>();
+        var i = 0;
+        while (i < line.Length)
+        {
+            while (i < line.Length && line[i] == ' ')
+            {
+                i++;
+            }
+
+            if (i >= line.Length)
+            {
+                break;
+            }
+
+            var start = i;
+            var end = i;
+            while (end < line.Length)
+            {
+                if (line[end] == ' ' && end + 2 < line.Length && line[end + 1] == ' ' && line[end + 2] == ' ')
+                {
+                    break;
+                }
+
+                end++;
+            }
+
+            result.Add((start, line[start..end].TrimEnd()));
+            i = end;
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<string> Place(List<(int Start, string Text)> segments, List<int> anchors)
+    {
+        var cells = new List<string>();
+        foreach (var (start, text) in segments)
+        {
+            var column = anchors.FindLastIndex(a => a <= start + 2);
+            column = Math.Max(column, cells.Count);
+            while (cells.Count < column)
+            {
+                cells.Add(string.Empty);
+            }
+
+            cells.Add(text);
+        }
+
+        return cells;
     }
 }

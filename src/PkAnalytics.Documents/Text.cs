@@ -57,68 +57,51 @@ internal static partial class Text
     /// <summary>Whitespace (tabs, newlines, item separators) collapsed to one space, trimmed.</summary>
     public static string Collapse(string s)
     {
-        if (IsCollapsed(s))
+        if (s.Length == 0)
         {
             return s;
         }
 
-        var sb = new StringBuilder(s.Length);
-        var space = false;
-        foreach (var c in s)
+        // One pass into a pooled buffer; the input is returned as is when nothing changed.
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length);
+        try
         {
-            if (char.IsWhiteSpace(c) || c == ItemSeparator)
+            var n = 0;
+            var changed = false;
+            var pendingSpace = false;
+            foreach (var c in s)
             {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
-
-    private static bool IsCollapsed(string s)
-    {
-        if (s.Length == 0)
-        {
-            return true;
-        }
-
-        if (s[0] == ' ' || s[^1] == ' ')
-        {
-            return false;
-        }
-
-        var prevSpace = false;
-        foreach (var c in s)
-        {
-            if (c == ' ')
-            {
-                if (prevSpace)
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ItemSeparator || c == '\u00A0' || c == '\f' || c == '\v' || (c > '\u007F' && char.IsWhiteSpace(c)))
                 {
-                    return false;
+                    if (c != ' ' || pendingSpace || n == 0)
+                    {
+                        changed = true;
+                    }
+
+                    pendingSpace = n > 0;
+                    continue;
                 }
 
-                prevSpace = true;
-            }
-            else if (c < ' ' || c == ItemSeparator || c == '\u00A0' || (c > '\u007F' && char.IsWhiteSpace(c)))
-            {
-                return false;
-            }
-            else
-            {
-                prevSpace = false;
-            }
-        }
+                if (pendingSpace)
+                {
+                    buffer[n++] = ' ';
+                    pendingSpace = false;
+                }
 
-        return true;
+                buffer[n++] = c;
+            }
+
+            if (pendingSpace)
+            {
+                changed = true;
+            }
+
+            return changed || n != s.Length ? new string(buffer, 0, n) : s;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Whitespace collapsed like <see cref="Collapse"/>, but item separators kept (trimmed around them).</summary>

@@ -211,6 +211,37 @@ public sealed class PdfTests
     }
 
     [Fact]
+    public void PdfTableWithAWrappedCell_KeepsTheWrappedTextInItsColumn()
+    {
+        var text = Pk.Cover() +
+                   "No.\tSasaran\tIndikator Kinerja\tTarget\n" +
+                   "1.\tMeningkatnya kualitas layanan\tPersentase layanan yang\t95%\n" +
+                   "\t\tdiselesaikan tepat waktu\t\n" +
+                   "2.\tMeningkatnya akuntabilitas\tNilai SAKIP\t75\n\n";
+        var pdf = MinimalPdf.FromText(text, [20, 120, 420, 760]);
+
+        var a = Assert.Single(DocumentParser.Parse("table.pdf", pdf).Agreements);
+
+        Assert.Equal(["Persentase layanan yang diselesaikan tepat waktu", "Nilai SAKIP"], a.Indicators.Select(i => i.Indicator));
+        Assert.Equal(["Meningkatnya kualitas layanan", "Meningkatnya akuntabilitas"], a.Indicators.Select(i => i.Objective));
+        Assert.Empty(a.Findings);
+        Assert.Equal(Pk.Single(text).Indicators.Select(i => i.Indicator), a.Indicators.Select(i => i.Indicator));
+    }
+
+    [Fact]
+    public void LayoutText_CellsUnderTheColumnsOfTheRowAbove_KeepTheirColumn()
+    {
+        var layout = "No.   Sasaran          Indikator Kinerja         Target\n" +
+                     "1.    Meningkatnya X   Persentase layanan yang   95%\n" +
+                     "                       diselesaikan tepat\n";
+
+        var cells = PdfReader.LayoutToCells(layout).Split('\n');
+
+        Assert.Equal("1.\tMeningkatnya X\tPersentase layanan yang\t95%", cells[1]);
+        Assert.Equal("\t\tdiselesaikan tepat", cells[2]);
+    }
+
+    [Fact]
     public void PdfWithoutPdftotext_GivesAClearErrorNamingPopplerUtils()
     {
         var ok = PdfReader.TryRead(MinimalPdf.FromText("PERJANJIAN KINERJA"), "/nonexistent/pdftotext", out _, out var problem);
@@ -242,7 +273,10 @@ public sealed class PdfTests
 /// poppler's pdftotext -layout to give the text back with its column gaps.</summary>
 internal static class MinimalPdf
 {
-    public static byte[] FromText(string text)
+    public static byte[] FromText(string text) => FromText(text, null);
+
+    /// <summary>With <paramref name="columns"/>, the n-th cell of a line starts at columns[n] (a table layout).</summary>
+    public static byte[] FromText(string text, int[]? columns)
     {
         const int linesPerPage = 60;
         var lines = text.Replace("\r", string.Empty).Split('\n');
@@ -261,8 +295,15 @@ internal static class MinimalPdf
             foreach (var line in page)
             {
                 var x = 20;
-                foreach (var cell in line.Split('\t'))
+                var cells = line.Split('\t');
+                for (var c = 0; c < cells.Length; c++)
                 {
+                    var cell = cells[c];
+                    if (columns is not null && cells.Length > 1 && c < columns.Length)
+                    {
+                        x = columns[c];
+                    }
+
                     if (cell.Length > 0)
                     {
                         content.Append(CultureInfo.InvariantCulture, $"1 0 0 1 {x} {y} Tm ({Escape(cell)}) Tj\n");

@@ -237,3 +237,48 @@ public sealed class RestatementMatchingTests
         Assert.Empty(a.Of("target_mismatch"));
     }
 }
+
+public sealed class CombinedTableTests
+{
+    [Fact]
+    public void ProgramTableWithIndicatorTargetAndBudget_GivesBothIndicatorsAndBudgetLines()
+    {
+        var text = Pk.Cover() + "No\tProgram/Kegiatan\tIndikator Kinerja\tTarget\tAnggaran (Rp)\tKeterangan\n" +
+                   "1\tProgram Penunjang Urusan Pemerintahan\tPersentase penunjang urusan berjalan sesuai standar\t100%\t1.500.000.000\tAPBD\n" +
+                   "2\tProgram Pelayanan Penanaman Modal\tJumlah izin yang diterbitkan\t7.200 izin\t337.501.925\tAPBD\n\n";
+
+        var a = Pk.Single(text);
+
+        Assert.Equal(["Persentase penunjang urusan berjalan sesuai standar", "Jumlah izin yang diterbitkan"], a.Indicators.Select(i => i.Indicator));
+        Assert.Equal([100m, 7200m], a.Indicators.Select(i => i.Target.Value));
+        Assert.Equal([1_500_000_000m, 337_501_925m], a.Budget.Select(b => b.Amount));
+        Assert.All(a.Budget, b => Assert.Equal(BudgetLevel.Program, b.Level));
+    }
+}
+
+public sealed class AgencyTests
+{
+    [Theory]
+    [InlineData("PERJANJIAN KINERJA\nKANTOR CAMAT WOTU\nTAHUN 2024", "Kecamatan Wotu")]
+    [InlineData("PERJANJIAN KINERJA\nDINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KAB. LUWU TIMUR\nTAHUN 2024", "Dinas Kependudukan dan Pencatatan Sipil")]
+    [InlineData("PERJANJIAN KINERJA\nSEKRETARIAT DPRD\nTAHUN 2024", "Sekretariat DPRD")]
+    [InlineData("PERJANJIAN KINERJA\nBADAN PENGELOLAAN KEUANGAN DAN ASET DAERAH\nKABUPATEN LUWU TIMUR\nTAHUN 2025", "Badan Pengelolaan Keuangan dan Aset Daerah")]
+    public void AgencyHeading_IsTitleCasedWithoutTheRegency(string title, string agency)
+    {
+        Assert.Equal(agency, Pk.Parse(Pk.Cover(title: title)).Agency);
+    }
+}
+
+public sealed class Lampiran2LayoutTests
+{
+    [Fact]
+    public void Lampiran2TableWithASatuanColumn_GivesTheUnit()
+    {
+        var text = Pk.Cover() + Pk.TabTable("1.\tMeningkatnya mutu\tJumlah izin yang diterbitkan\t7200 izin") +
+                   "LAMPIRAN II\nPENJELASAN KINERJA\n\nNo\tIndikator Kinerja\tTarget\tSatuan\tPenjelasan\n1\tJumlah izin yang diterbitkan\t7200\tizin\tBerdasarkan capaian tahun lalu.\n";
+
+        var e = Assert.Single(Pk.Single(text).ExplanationTargets);
+
+        Assert.Equal(("7200", 7200m, "izin"), (e.Target.Raw, e.Target.Value, e.Target.Unit));
+    }
+}

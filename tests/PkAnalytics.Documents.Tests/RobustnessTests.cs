@@ -129,7 +129,8 @@ public sealed class RobustnessTests
         var doc = ParseBounded("notes.txt", Encoding.UTF8.GetBytes("Rapat koordinasi\nSenin, 4 Maret 2024\nTidak ada perjanjian di sini.\n"));
 
         Assert.Empty(doc.Agreements);
-        Assert.Equal("no_agreement", Assert.Single(doc.Findings).Code);
+        var f = Assert.Single(doc.Findings);
+        Assert.Equal(("no_agreement", FindingSeverity.Error), (f.Code, f.Severity));
     }
 
     [Fact]
