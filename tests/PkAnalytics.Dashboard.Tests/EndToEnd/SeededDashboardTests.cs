@@ -33,7 +33,7 @@ public sealed class SeededDashboardTests(SeededDashboard server) : IClassFixture
         var names = await page.Locator("table.pk-agencies tbody tr td:first-child").AllInnerTextsAsync();
         Assert.Equal(SeedAgencies, names.Select(n => n.Trim()).Order(StringComparer.Ordinal));
         Assert.Equal("5", (await page.Locator("[data-tile=opd] .pk-tile-value").InnerTextAsync()).Trim());
-        await server.ScreenshotAsync(page, "ringkasan-1366");
+        await server.ScreenshotAsync(page, "ringkasan-lima-opd-1366");
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class SeededDashboardTests(SeededDashboard server) : IClassFixture
 
         var sakip = await DownloadCsvAsync(page, "sakip");
         var budget = await DownloadCsvAsync(page, "anggaran");
-        await server.ScreenshotAsync(page, "perbandingan-1366");
+        await server.ScreenshotAsync(page, "perbandingan-unduh-1366");
 
         await using var connection = await server.Database.DataSource.OpenConnectionAsync();
         var evaluations = (await connection.QueryAsync<(string Name, decimal P1, decimal P2, decimal P3, decimal P4, decimal Total)>("""
