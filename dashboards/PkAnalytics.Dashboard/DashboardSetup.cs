@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PkAnalytics.Dashboard.Exports;
 using PkAnalytics.Dashboard.Infrastructure;
 using PkAnalytics.Warehouse;
 using PkAnalytics.Warehouse.Schema;
@@ -22,6 +23,9 @@ public static class DashboardSetup
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.SectionName));
         builder.Services.AddWarehouse(builder.Configuration.GetConnectionString("Warehouse"));
         builder.Services.AddSingleton<WitaClock>();
+        builder.Services.AddSingleton<ViewerScopeAccessor>();
+        builder.Services.AddSingleton<CapaianBandSource>();
+        builder.Services.AddHostedService<ReadModelRefreshService>();
         Components.Pages.Realisasi.RealisasiSetup.AddRealisasi(builder.Services);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
@@ -44,6 +48,7 @@ public static class DashboardSetup
         });
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapDashboardExports();
         Components.Pages.Realisasi.RealisasiSetup.MapRealisasiEndpoints(app);
         app.MapHealthChecks("/health", new HealthCheckOptions
         {

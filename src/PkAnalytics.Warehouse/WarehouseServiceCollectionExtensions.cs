@@ -13,6 +13,15 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton(_ => CreateDataSource(connectionString));
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<ReadModels.AgencyDirectory>();
+        services.AddSingleton<ReadModels.PerformanceReadModel>();
+        services.AddSingleton<ReadModels.AgencyDetailReadModel>();
+        services.AddSingleton<ReadModels.FindingsReadModel>();
+        services.AddSingleton<ReadModels.DocumentInbox>();
+        services.AddSingleton<ReadModels.DashboardReadModelRefresher>();
+        services.AddSingleton<Loading.DocumentLoader>();
+        services.AddSingleton<Loading.IndicatorClassifier>();
+        services.AddSingleton<Inbox.InboxQueue>();
+        services.AddSingleton<Stats.WarehouseStats>();
         services.AddSingleton<Realisation.IndicatorRealisationStore>();
         services.AddSingleton<Realisation.BudgetRealisationStore>();
         services.AddSingleton<Realisation.SakipStore>();
@@ -20,10 +29,6 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<Realisation.IndicatorSettingsStore>();
         services.AddSingleton<Realisation.SampleDataProbe>();
         services.AddSingleton<Realisation.RealisationStatusReadModel>();
-        services.AddSingleton<Loading.DocumentLoader>();
-        services.AddSingleton<Loading.IndicatorClassifier>();
-        services.AddSingleton<Inbox.InboxQueue>();
-        services.AddSingleton<Stats.WarehouseStats>();
         return services;
     }
 

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Playwright;
+using Npgsql;
+using PkAnalytics.TestSupport;
+
+namespace PkAnalytics.Dashboard.Tests.EndToEnd;
+
+/// <summary>
+/// The built dashboard binary (pk-dashboard, as `./pk up` runs it) on a free loopback port against a fresh test
+/// database filled by <see cref="SeedAsync"/>, plus Debian's chromium driven by Playwright.
+/// </summary>
+public abstract class DashboardServer : IAsyncLifetime
+{
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    private readonly StringBuilder log = new();
+    private Process? process;
+    private IPlaywright? playwright;
+
+    public TestDatabase Database { get; } = new();
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ExecutablePath =>
+        Path.Combine(Repo.Root, "dashboards", "PkAnalytics.Dashboard", "bin", Configuration, "net9.0", "linux-x64", "pk-dashboard");
+
+    /// <summary>Screenshots of every page go here (git-ignored): look at them.</summary>
+    public static string ScreenshotFolder => Path.Combine(Repo.Root, "artifacts", "screenshots");
+
+    protected abstract Task SeedAsync(NpgsqlDataSource dataSource);
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        await SeedAsync(Database.DataSource);
+
+        var port = SmtpTestServer.FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo(ExecutablePath)
+        {
+            WorkingDirectory = Path.GetDirectoryName(ExecutablePath)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment.Remove("PK_DB"); // PK_DB would override the test database
+        start.Environment["ASPNETCORE_URLS"] = BaseUrl;
+        start.Environment["ConnectionStrings__Warehouse"] = Database.ConnectionString;
+        start.Environment["Dashboard__TimeZone"] = "Asia/Makassar";
+        process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {ExecutablePath}");
+        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"pk-dashboard exited with {process.ExitCode} at start:\n{Log}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/health")).IsSuccessStatusCode)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"pk-dashboard did not answer /health within 60 s:\n{Log}");
+            }
+
+            await Task.Delay(250);
+        }
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+    }
+
+    public string Log
+    {
+        get
+        {
+            lock (log)
+            {
+                return log.ToString();
+            }
+        }
+    }
+
+    /// <summary>A page at the given viewport (default 1366x768, the office laptops).</summary>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            AcceptDownloads = true,
+            Locale = "id-ID",
+            TimezoneId = "Asia/Makassar",
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        return page;
+    }
+
+    /// <summary>Opens a path and waits until the interactive circuit is up and charts have drawn.</summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1366, int height = 768)
+    {
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync(BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.WaitForSelectorAsync("h1");
+        await page.WaitForTimeoutAsync(600); // Radzen charts measure their width after the circuit starts
+        return page;
+    }
+
+    public async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        // What the user sees first, then (below) the whole page.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + "-layar.png") });
+        // The Radzen layout scrolls inside its body; let it grow so the full-page shot holds the whole page.
+        await page.AddStyleTagAsync(new PageAddStyleTagOptions { Content = ".rz-layout, .rz-body { height: auto !important; overflow: visible !important; }" });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        await Database.DisposeAsync();
+    }
+}
