@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PkAnalytics.Dashboard.Components.Pages.Realisasi;
 using PkAnalytics.Dashboard.Exports;
 using PkAnalytics.Dashboard.Infrastructure;
 using PkAnalytics.Warehouse;
@@ -26,7 +27,7 @@ public static class DashboardSetup
         builder.Services.AddSingleton<ViewerScopeAccessor>();
         builder.Services.AddSingleton<CapaianBandSource>();
         builder.Services.AddHostedService<ReadModelRefreshService>();
-        Components.Pages.Realisasi.RealisasiSetup.AddRealisasi(builder.Services);
+        builder.Services.AddRealisasi();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -49,7 +50,7 @@ public static class DashboardSetup
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapDashboardExports();
-        Components.Pages.Realisasi.RealisasiSetup.MapRealisasiEndpoints(app);
+        app.MapRealisasiEndpoints();
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResultStatusCodes =
