@@ -1,26 +1,14 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PkAnalytics.Dashboard.Components.Shared;
 using PkAnalytics.Dashboard.Exports;
 using PkAnalytics.Warehouse.ReadModels;
 
 namespace PkAnalytics.Dashboard.Tests.Components;
 
-/// <summary>Component markup rendered with HtmlRenderer (bUnit cannot be restored here).</summary>
+/// <summary>Component markup rendered with <see cref="ComponentRenderer"/>.</summary>
 public sealed class MarkupTests
 {
-    private static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent
-    {
-        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
-    }
-
     private static AgreementRow Agreement(int id, int position, int? superior, string title, string level, string kind = "original") => new()
     {
         AgreementId = id, PositionId = position, SuperiorPositionId = superior, Position = title, Level = level, Kind = kind,
@@ -38,7 +26,7 @@ public sealed class MarkupTests
             Agreement(4, 40, 10, "KEPALA BIDANG", "eselon_iii"),
         ]);
 
-        var html = await RenderAsync<CascadeTree>(new() { [nameof(CascadeTree.Roots)] = roots });
+        var html = await ComponentRenderer.RenderAsync<CascadeTree>(new() { [nameof(CascadeTree.Roots)] = roots });
 
         Assert.Matches("BUPATI LUWU TIMUR.*data-agreement=\"1\".*Perubahan.*data-agreement=\"4\".*data-agreement=\"2\".*data-agreement=\"3\"", html.ReplaceLineEndings(" "));
         // The Kasubag sits three lists deep: Bupati > head > Sekretaris > Kasubag.
@@ -51,7 +39,7 @@ public sealed class MarkupTests
     [Fact]
     public async Task CascadeTree_WithoutAgreements_SaysSo()
     {
-        var html = await RenderAsync<CascadeTree>(new() { [nameof(CascadeTree.Roots)] = Array.Empty<CascadeNode>() });
+        var html = await ComponentRenderer.RenderAsync<CascadeTree>(new() { [nameof(CascadeTree.Roots)] = Array.Empty<CascadeNode>() });
         Assert.Contains("Belum ada perjanjian kinerja untuk tahun ini.", html);
     }
 
@@ -70,7 +58,7 @@ public sealed class MarkupTests
     {
         var table = SampleTable();
 
-        var html = await RenderAsync<DataTableView>(new()
+        var html = await ComponentRenderer.RenderAsync<DataTableView>(new()
         {
             [nameof(DataTableView.Table)] = table,
             [nameof(DataTableView.ExportUrl)] = (Func<string, string>)(f => "/ekspor/uji." + f),
@@ -110,8 +98,8 @@ public sealed class MarkupTests
     [Fact]
     public async Task GradeBadge_ColoursByPredicate_AndShowsADashWithoutOne()
     {
-        var a = await RenderAsync<GradeBadge>(new() { [nameof(GradeBadge.Text)] = "A", [nameof(GradeBadge.Color)] = PerformanceColors.Sakip("A") });
-        var none = await RenderAsync<GradeBadge>(new() { [nameof(GradeBadge.Text)] = null });
+        var a = await ComponentRenderer.RenderAsync<GradeBadge>(new() { [nameof(GradeBadge.Text)] = "A", [nameof(GradeBadge.Color)] = PerformanceColors.Sakip("A") });
+        var none = await ComponentRenderer.RenderAsync<GradeBadge>(new() { [nameof(GradeBadge.Text)] = null });
 
         Assert.Contains("background:#2e7d32;color:#ffffff", a);
         Assert.Contains(">A<", a);

@@ -8,7 +8,9 @@ namespace PkAnalytics.Dashboard.Tests.EndToEnd;
 
 /// <summary>
 /// The built dashboard binary (pk-dashboard, as `./pk up` runs it) on a free loopback port against a fresh test
-/// database filled by <see cref="SeedAsync"/>, plus Debian's chromium driven by Playwright.
+/// database filled by <see cref="SeedAsync"/>, plus Debian's chromium driven by Playwright. The one harness for
+/// every browser test: the dashboard pages open with <see cref="OpenAsync"/>, the realisation pages with
+/// <see cref="OpenInteractiveAsync"/>.
 /// </summary>
 public abstract class DashboardServer : IAsyncLifetime
 {
@@ -107,8 +109,8 @@ public abstract class DashboardServer : IAsyncLifetime
         }
     }
 
-    /// <summary>A page at the given viewport (default 1366x768, the office laptops).</summary>
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768)
+    /// <summary>A page in a fresh context at the given viewport, as an Indonesian user in Luwu Timur sees it.</summary>
+    private async Task<IPage> NewPageAsync(int width, int height)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -117,18 +119,34 @@ public abstract class DashboardServer : IAsyncLifetime
             Locale = "id-ID",
             TimezoneId = "Asia/Makassar",
         });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
-        return page;
+        return await context.NewPageAsync();
     }
 
-    /// <summary>Opens a path and waits until the interactive circuit is up and charts have drawn.</summary>
+    /// <summary>
+    /// Opens a path at the given viewport (default 1366x768, the office laptops) and waits until the interactive
+    /// circuit is up and charts have drawn.
+    /// </summary>
     public async Task<IPage> OpenAsync(string path, int width = 1366, int height = 768)
     {
         var page = await NewPageAsync(width, height);
+        page.SetDefaultTimeout(20_000);
         await page.GotoAsync(BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         await page.WaitForSelectorAsync("h1");
         await page.WaitForTimeoutAsync(600); // Radzen charts measure their width after the circuit starts
+        return page;
+    }
+
+    /// <summary>
+    /// Opens a realisation page (1366x900, Playwright's default action timeout) and waits until the Blazor circuit
+    /// is interactive.
+    /// </summary>
+    public async Task<IPage> OpenInteractiveAsync(string path)
+    {
+        var page = await NewPageAsync(1366, 900);
+        await page.GotoAsync(BaseUrl + path);
+        // The page marks itself once the circuit is up and its first data is loaded; Radzen charts render only then.
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-pk-interactive]') !== null",
+            null, new PageWaitForFunctionOptions { Timeout = 20000 });
         return page;
     }
 

@@ -17,7 +17,7 @@ public sealed class RealisasiBrowserTests(RealisasiBrowser server) : IClassFixtu
     [Fact]
     public async Task IndicatorEntry_TypeAndSave_StoresValuesWithNoteAndOperator_BadValueRefused()
     {
-        var page = await server.OpenAsync($"/realisasi/indikator?opd={server.Seed.AgencyId}&tahun=2024");
+        var page = await server.OpenInteractiveAsync($"/realisasi/indikator?opd={server.Seed.AgencyId}&tahun=2024");
         await page.Locator("select").Nth(2).SelectOptionAsync("2"); // TW II
         await page.GetByPlaceholder("mis. Andi").FillAsync("Andi Operator");
         await page.GetByPlaceholder("mis. Andi").BlurAsync();
@@ -45,7 +45,7 @@ public sealed class RealisasiBrowserTests(RealisasiBrowser server) : IClassFixtu
     [Fact]
     public async Task TemplateLink_DownloadsXlsxPrefilledForTheAgency()
     {
-        var page = await server.OpenAsync($"/realisasi/indikator?opd={server.Seed.AgencyId}&tahun=2024");
+        var page = await server.OpenInteractiveAsync($"/realisasi/indikator?opd={server.Seed.AgencyId}&tahun=2024");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("Templat .xlsx").ClickAsync());
         Assert.EndsWith(".xlsx", download.SuggestedFilename);
         var path = await download.PathAsync();
@@ -56,7 +56,7 @@ public sealed class RealisasiBrowserTests(RealisasiBrowser server) : IClassFixtu
     [Fact]
     public async Task IndicatorImport_UploadBadFile_ShowsRowAndColumn()
     {
-        var page = await server.OpenAsync($"/realisasi/indikator?opd={server.Seed.AgencyId}&tahun=2024");
+        var page = await server.OpenInteractiveAsync($"/realisasi/indikator?opd={server.Seed.AgencyId}&tahun=2024");
         await page.GetByPlaceholder("mis. Andi").FillAsync("Andi Operator");
         await page.GetByPlaceholder("mis. Andi").BlurAsync();
         var csv = $"indikator_id;tahun;triwulan;realisasi\n{server.Seed.PercentIndicatorId};2024;3;12\n{server.Seed.PercentIndicatorId};2024;4;1.234\n";
@@ -68,7 +68,7 @@ public sealed class RealisasiBrowserTests(RealisasiBrowser server) : IClassFixtu
     [Fact]
     public async Task Sakip_PreviewSaveAndChart()
     {
-        var page = await server.OpenAsync($"/realisasi/sakip?opd={server.Seed.AgencyId}");
+        var page = await server.OpenInteractiveAsync($"/realisasi/sakip?opd={server.Seed.AgencyId}");
         await page.Locator("input[type=number]").FillAsync("2024");
         await page.Locator("input[type=number]").BlurAsync();
         await page.GetByPlaceholder("mis. Andi").FillAsync("Inspektorat");
@@ -90,7 +90,7 @@ public sealed class RealisasiBrowserTests(RealisasiBrowser server) : IClassFixtu
     [Fact]
     public async Task Settings_ChangePolarity_IsAuditedOnPage()
     {
-        var page = await server.OpenAsync($"/realisasi/pengaturan?opd={server.Seed.AgencyId}");
+        var page = await server.OpenInteractiveAsync($"/realisasi/pengaturan?opd={server.Seed.AgencyId}");
         await page.GetByLabel("Polaritas Persentase desa mandiri").SelectOptionAsync("lower_is_better");
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan pengaturan indikator" }).ClickAsync();
         await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("Isi nama pengubah");

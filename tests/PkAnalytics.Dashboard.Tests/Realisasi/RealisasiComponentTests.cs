@@ -1,5 +1,6 @@
 using PkAnalytics.Dashboard.Components.Pages.Realisasi;
 using PkAnalytics.Dashboard.Components.Shared;
+using PkAnalytics.Dashboard.Tests.Components;
 using PkAnalytics.Domain.Rules;
 using PkAnalytics.Warehouse.Realisation;
 

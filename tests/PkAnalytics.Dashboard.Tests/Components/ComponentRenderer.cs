@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace PkAnalytics.Dashboard.Tests.Realisasi;
+namespace PkAnalytics.Dashboard.Tests.Components;
 
 /// <summary>Renders a component to static HTML with HtmlRenderer (bUnit cannot be restored here).</summary>
 public static class ComponentRenderer
