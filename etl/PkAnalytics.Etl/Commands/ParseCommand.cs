@@ -1,3 +1,4 @@
+using System.Globalization;
 using PkAnalytics.Documents;
 using PkAnalytics.Domain.Agreements;
 
@@ -7,6 +8,9 @@ namespace PkAnalytics.Etl.Commands;
 /// output contract (docs/parser-contract.md) as JSON, or a readable summary. No database needed.</summary>
 public sealed class ParseCommand : ICommand
 {
+    // The text summary is for Indonesian readers: Rupiah grouped with dots, as the findings' messages are.
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+
     private static readonly string[] Extensions = [".txt", ".docx", ".pdf"];
 
     public string Name => "parse";
@@ -118,7 +122,7 @@ public sealed class ParseCommand : ICommand
             w.WriteLine($"     second party: {a.SecondParty.Name} - {a.SecondParty.Position}");
             var topLevel = a.Budget.Count == 0 ? BudgetLevel.Program : a.Budget.Min(x => x.Level);
             var total = a.Budget.Where(b => b.Level == topLevel).Sum(b => b.Amount);
-            w.WriteLine($"     {a.Indicators.Count} indicators, {a.Budget.Count} budget lines (top level Rp {total:#,0}), {a.ExplanationTargets.Count} Lampiran 2 targets");
+            w.WriteLine($"     {a.Indicators.Count} indicators, {a.Budget.Count} budget lines (top level Rp {total.ToString("#,0", Indonesian)}), {a.ExplanationTargets.Count} Lampiran 2 targets");
             foreach (var f in a.Findings)
             {
                 w.WriteLine($"     ! {Severity(f.Severity)} {f.Code} line {f.Line}: {f.Message}");
