@@ -48,7 +48,7 @@ public sealed class LoadBenchmark : IBenchmark
             return 2;
         }
         var count = options.Int("--documents", 10_000);
-        var jobs = options.Int("--jobs", 4);
+        var jobs = options.Int("--jobs", 8); // the load command's default
         var years = options.Int("--years", 5);
         WarehouseOptions.ResolveConnectionString(null); // fail before parsing when no database is configured
 
