@@ -132,7 +132,7 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
             if (target is not null && obj is not null)
             {
                 // Indicator column merged away: nothing to attach the target to.
-                findings.Add("objective_without_indicator", FindingSeverity.Warning, $"objective \"{objective}\" has a target but no indicator", obj.Line);
+                findings.Add("objective_without_indicator", FindingSeverity.Warning, $"sasaran \"{objective}\" memiliki target tetapi tidak memiliki indikator", obj.Line);
                 objectiveHasIndicator = true;
             }
 
@@ -141,7 +141,7 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
 
         if (target is null)
         {
-            findings.Add("objective_without_indicator", FindingSeverity.Warning, $"indicator \"{Text.StripItemLabel(ind.Text)}\" has no target", ind.Line);
+            findings.Add("objective_without_indicator", FindingSeverity.Warning, $"indikator \"{Text.StripItemLabel(ind.Text)}\" tidak memiliki target", ind.Line);
             objectiveHasIndicator = true;
             return;
         }
@@ -159,7 +159,7 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
     {
         if (!objectiveHasIndicator && objective.Length > 0)
         {
-            findings.Add("objective_without_indicator", FindingSeverity.Warning, $"objective \"{objective}\" has no indicator or target", objectiveLine);
+            findings.Add("objective_without_indicator", FindingSeverity.Warning, $"sasaran \"{objective}\" tidak memiliki indikator maupun target", objectiveLine);
         }
 
         objectiveHasIndicator = true;
@@ -172,7 +172,7 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         {
             if (indicator is not null)
             {
-                findings.Add("objective_without_indicator", FindingSeverity.Warning, $"indicator \"{Text.StripItemLabel(indicator.Text)}\" has no target", indicator.Line);
+                findings.Add("objective_without_indicator", FindingSeverity.Warning, $"indikator \"{Text.StripItemLabel(indicator.Text)}\" tidak memiliki target", indicator.Line);
                 indicator = null;
             }
 
@@ -232,7 +232,7 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
                 return;
             }
 
-            findings.Add("objective_without_indicator", FindingSeverity.Warning, $"indicator \"{Text.StripItemLabel(indicator.Text)}\" has no target", indicator.Line);
+            findings.Add("objective_without_indicator", FindingSeverity.Warning, $"indikator \"{Text.StripItemLabel(indicator.Text)}\" tidak memiliki target", indicator.Line);
             indicator = null;
         }
 
@@ -294,12 +294,12 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         var target = Numbers.ParseTarget(Text.StripLetterLabel(targetText), unitText, out var ambiguous, out var malformed);
         if (malformed)
         {
-            findings.Add("malformed_number", FindingSeverity.Warning, $"target \"{target.Raw}\" has a stray space inside the number; read as {target.Value}", targetLine);
+            findings.Add("malformed_number", FindingSeverity.Warning, $"target \"{target.Raw}\" memuat spasi yang tersisip di tengah angka; dibaca {Numbers.Indonesian(target.Value)}", targetLine);
         }
 
         if (ambiguous)
         {
-            findings.Add("ambiguous_number", FindingSeverity.Info, $"target \"{target.Raw}\" could be read two ways; read as {target.Value} (Indonesian thousands separator)", targetLine);
+            findings.Add("ambiguous_number", FindingSeverity.Info, $"target \"{target.Raw}\" dapat dibaca dengan dua cara; dibaca {Numbers.Indonesian(target.Value)} (titik sebagai pemisah ribuan, sesuai kaidah Indonesia)", targetLine);
         }
 
         var ind = Text.StripItemLabel(indicatorText);
@@ -376,7 +376,7 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         FlushExplicitRow();
         if (indicator is not null)
         {
-            findings.Add("objective_without_indicator", FindingSeverity.Warning, $"indicator \"{Text.StripItemLabel(indicator.Text)}\" has no target", indicator.Line);
+            findings.Add("objective_without_indicator", FindingSeverity.Warning, $"indikator \"{Text.StripItemLabel(indicator.Text)}\" tidak memiliki target", indicator.Line);
             indicator = null;
         }
 
@@ -958,12 +958,12 @@ internal sealed class ExplanationTable(Header header, FindingSink findings)
         var value = Numbers.ParseTarget(Text.StripLetterLabel(target.Text), unit, out var ambiguous, out var malformed);
         if (malformed)
         {
-            findings.Add("malformed_number", FindingSeverity.Warning, $"target \"{value.Raw}\" has a stray space inside the number; read as {value.Value}", target.Line);
+            findings.Add("malformed_number", FindingSeverity.Warning, $"target \"{value.Raw}\" memuat spasi yang tersisip di tengah angka; dibaca {Numbers.Indonesian(value.Value)}", target.Line);
         }
 
         if (ambiguous)
         {
-            findings.Add("ambiguous_number", FindingSeverity.Info, $"target \"{value.Raw}\" could be read two ways; read as {value.Value}", target.Line);
+            findings.Add("ambiguous_number", FindingSeverity.Info, $"target \"{value.Raw}\" dapat dibaca dengan dua cara; dibaca {Numbers.Indonesian(value.Value)}", target.Line);
         }
 
         Targets.Add(new ExplanationTarget(Text.StripItemLabel(ind.Text), value, target.Line));

@@ -320,6 +320,17 @@ internal static partial class Dates
         return false;
     }
 
+    private static readonly string[] MonthNames =
+        ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+
+    /// <summary>A signing date written the Indonesian way ("5 Januari 2024", or "Januari 2024" without a day), for finding messages.</summary>
+    public static string Indonesian(SigningDate date)
+    {
+        var month = date.Month is >= 1 and <= 12 ? MonthNames[date.Month - 1] : date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var year = date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return date.Day is { } d ? $"{d.ToString(System.Globalization.CultureInfo.InvariantCulture)} {month} {year}" : $"{month} {year}";
+    }
+
     public static (string Place, SigningDate Date)? Find(string text)
     {
         if (text.Length > 160 || text.IndexOf(',') < 0 || !HasYear(text) || !(HasMonth(text) || text.Contains('/') || text.Contains('-')))

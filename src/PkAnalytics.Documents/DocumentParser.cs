@@ -19,7 +19,7 @@ public static class DocumentParser
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return Unreadable(path, FormatOf(path), string.Empty, $"cannot read the file: {e.Message}");
+            return Unreadable(path, FormatOf(path), string.Empty, $"berkas {path} tidak dapat dibaca: {e.Message}");
         }
 
         return Parse(path, content);
@@ -33,7 +33,7 @@ public static class DocumentParser
         var extension = Path.GetExtension(source).ToLowerInvariant();
         if (extension is ".doc" or ".xls" or ".xlsx" or ".ppt" or ".pptx" or ".odt")
         {
-            return Unreadable(source, format, sha, $"{source}: {extension} files are not read; save the document as .docx, .pdf or .txt");
+            return Unreadable(source, format, sha, $"{source}: berkas {extension} tidak dapat dibaca; simpan dokumen sebagai .docx, .pdf, atau .txt");
         }
 
         try
@@ -56,7 +56,7 @@ public static class DocumentParser
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return Unreadable(source, format, sha, $"the parser failed: {e.Message}");
+            return Unreadable(source, format, sha, $"{source}: parser gagal membaca dokumen: {e.Message}");
         }
     }
 

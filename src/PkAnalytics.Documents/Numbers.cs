@@ -243,6 +243,17 @@ internal static partial class Numbers
         return new AmountReading(raw, candidates, true);
     }
 
+    /// <summary>Formats a target value the Indonesian way ("1.234,5"), for finding messages; "-" when there is none.</summary>
+    public static string Indonesian(decimal? value)
+    {
+        if (value is not { } v)
+        {
+            return "-";
+        }
+
+        return v.ToString("#,0.##########", CultureInfo.InvariantCulture).Replace(',', '\u0001').Replace('.', ',').Replace('\u0001', '.');
+    }
+
     /// <summary>Formats a Rupiah amount the Indonesian way, for finding messages.</summary>
     public static string Rupiah(decimal amount)
     {

@@ -40,7 +40,7 @@ internal static partial class PkParser
         {
             var first = lines.FirstOrDefault(l => !l.Blank)?.Number ?? 1;
             docFindings.Add(new Finding("no_agreement", FindingSeverity.Error,
-                "no agreement found: no cover with the Nama/Jabatan of a first and a second party", first));
+                "tidak ditemukan perjanjian kinerja: tidak ada halaman sampul yang memuat Nama/Jabatan pihak pertama dan pihak kedua", first));
         }
         else
         {
@@ -285,7 +285,7 @@ internal static partial class PkParser
                 if (cell.Line != coverDateLine && draft.Date is { } coverDate && Differs(date.Date, coverDate))
                 {
                     draft.Findings.Add("date_mismatch", FindingSeverity.Warning,
-                        $"signature date {date.Date} differs from the cover date {coverDate}", cell.Line);
+                        $"tanggal tanda tangan {Dates.Indonesian(date.Date)} berbeda dengan tanggal di sampul {Dates.Indonesian(coverDate)}", cell.Line);
                 }
 
                 continue;
@@ -582,7 +582,7 @@ internal static partial class PkParser
             if (e.Target.Value is { } v2 && best.Indicator.Target.Value is { } v1 && v1 != v2)
             {
                 draft.Findings.Add("target_mismatch", FindingSeverity.Warning,
-                    $"Lampiran 2 restates the target of \"{best.Indicator.Indicator}\" as {e.Target.Raw}, Lampiran 1 (line {best.Indicator.Line}) says {best.Indicator.Target.Raw}",
+                    $"Lampiran 2 menyebut target \"{best.Indicator.Indicator}\" {e.Target.Raw}, sedangkan Lampiran 1 (baris {best.Indicator.Line}) {best.Indicator.Target.Raw}",
                     e.Line);
             }
         }
@@ -639,7 +639,7 @@ internal static partial class PkParser
                     var (chosen, why) = ChooseReading(items, idx, reading, t.Totals, allAmounts);
                     item.Value = chosen;
                     d.Findings.Add("malformed_number", FindingSeverity.Warning,
-                        $"amount \"{Text.Collapse(reading.Raw)}\" is not a valid number; read as {Numbers.Rupiah(chosen)} {why}", item.AmountLine);
+                        $"angka \"{Text.Collapse(reading.Raw)}\" tidak valid; dibaca {Numbers.Rupiah(chosen)} {why}", item.AmountLine);
                 }
 
                 CheckSums(d, t);
@@ -658,7 +658,7 @@ internal static partial class PkParser
         {
             if (children.Count > 0 && children.All(x => x.Amount is not null) && children.Sum(x => x.Amount!.Value) == c)
             {
-                return (c, $"because its {LevelWords(children[0].Level)} add up to it");
+                return (c, $"karena {LevelWords(children[0].Level)}nya berjumlah sebesar itu");
             }
 
             if (parent is { } p && items[p].Amount is { } pa)
@@ -667,7 +667,7 @@ internal static partial class PkParser
                 var sum = siblings.Where(s => s != item).Sum(s => s.Amount?.Value ?? 0) + c;
                 if (sum == pa.Value)
                 {
-                    return (c, $"because with it the {LevelWords(item.Level)} add up to their parent (line {items[p].Line})");
+                    return (c, $"karena dengan angka itu {LevelWords(item.Level)} pada tingkat ini berjumlah sama dengan induknya (baris {items[p].Line})");
                 }
             }
         }
@@ -682,7 +682,7 @@ internal static partial class PkParser
                 var sum = top.Where(x => x != item).Sum(x => x.Amount!.Value) + c;
                 if (totals.Any(x => x.Amount == sum) || (all.TryGetValue(sum, out var hits) && hits.Any(a => a is null || !own.Contains(a))))
                 {
-                    return (c, "because with it the table adds up to a total the document states elsewhere");
+                    return (c, "karena dengan angka itu jumlah tabel sama dengan total yang disebut di bagian lain dokumen");
                 }
             }
         }
@@ -691,16 +691,16 @@ internal static partial class PkParser
         {
             if (all.TryGetValue(c, out var hits) && hits.Any(a => a is not null && !own.Contains(a) && a.NameKey == item.NameKey))
             {
-                return (c, "because the same line elsewhere in the document has this amount");
+                return (c, "karena baris yang sama di bagian lain dokumen menyebut angka ini");
             }
         }
 
-        return (reading.Candidates[0], "(separators ignored; no sum in the document confirms another reading)");
+        return (reading.Candidates[0], "(pemisah angka diabaikan; tidak ada jumlah dalam dokumen yang mendukung pembacaan lain)");
     }
 
     private static string LevelWords(BudgetLevel level) => level switch
     {
-        BudgetLevel.Program => "programs",
+        BudgetLevel.Program => "program",
         BudgetLevel.Kegiatan => "kegiatan",
         _ => "sub kegiatan",
     };
@@ -803,7 +803,7 @@ internal static partial class PkParser
             if (known && sum != parent.Value)
             {
                 d.Findings.Add("budget_sum_mismatch", FindingSeverity.Warning,
-                    $"{LevelWords(children[0].Level)} under \"{parent.Name}\" add up to Rp {Numbers.Rupiah(sum)}, the line says Rp {Numbers.Rupiah(parent.Value)} (difference Rp {Numbers.Rupiah(Math.Abs(parent.Value - sum))})",
+                    $"{LevelWords(children[0].Level)} di bawah \"{parent.Name}\" berjumlah Rp {Numbers.Rupiah(sum)}, baris ini menyebut Rp {Numbers.Rupiah(parent.Value)} (selisih Rp {Numbers.Rupiah(Math.Abs(parent.Value - sum))})",
                     parent.Line);
             }
         }
@@ -818,7 +818,7 @@ internal static partial class PkParser
                 if (sum != amount)
                 {
                     d.Findings.Add("budget_sum_mismatch", FindingSeverity.Warning,
-                        $"the lines add up to Rp {Numbers.Rupiah(sum)}, the total says Rp {Numbers.Rupiah(amount)} (difference Rp {Numbers.Rupiah(Math.Abs(amount - sum))})",
+                        $"rincian anggaran berjumlah Rp {Numbers.Rupiah(sum)}, sedangkan baris total menyebut Rp {Numbers.Rupiah(amount)} (selisih Rp {Numbers.Rupiah(Math.Abs(amount - sum))})",
                         line);
                 }
             }
@@ -914,7 +914,7 @@ internal static partial class PkParser
                     if (sum != line.Value)
                     {
                         sup.Findings.Add("budget_sum_mismatch", FindingSeverity.Warning,
-                            $"\"{line.Name}\" is Rp {Numbers.Rupiah(line.Value)} here, but the agreements below it (lines {string.Join(", ", same.Select(s => s.Line))}) add up to Rp {Numbers.Rupiah(sum)} (difference Rp {Numbers.Rupiah(Math.Abs(sum - line.Value))})",
+                            $"\"{line.Name}\" di sini Rp {Numbers.Rupiah(line.Value)}, tetapi perjanjian pejabat bawahannya (baris {string.Join(", ", same.Select(s => s.Line))}) berjumlah Rp {Numbers.Rupiah(sum)} (selisih Rp {Numbers.Rupiah(Math.Abs(sum - line.Value))})",
                             line.Line);
                     }
 
@@ -926,7 +926,7 @@ internal static partial class PkParser
                     if (NearRun(sub.Budget, line) is { } run)
                     {
                         sup.Findings.Add("budget_sum_mismatch", FindingSeverity.Warning,
-                            $"\"{line.Name}\" is Rp {Numbers.Rupiah(line.Value)} here, but its {LevelWords(run.Level)} in the agreement below (lines {run.First}-{run.Last}) add up to Rp {Numbers.Rupiah(run.Sum)} (difference Rp {Numbers.Rupiah(Math.Abs(run.Sum - line.Value))})",
+                            $"\"{line.Name}\" di sini Rp {Numbers.Rupiah(line.Value)}, tetapi {LevelWords(run.Level)} di bawahnya pada perjanjian pejabat bawahan (baris {run.First}–{run.Last}) berjumlah Rp {Numbers.Rupiah(run.Sum)} (selisih Rp {Numbers.Rupiah(Math.Abs(run.Sum - line.Value))})",
                             line.Line);
                         break;
                     }
@@ -980,15 +980,15 @@ internal static partial class PkParser
         var lastLine = lines.LastOrDefault(l => !l.Blank)?.Number ?? 1;
         if (last.Performance.Count == 0 && last.Budgets.Count == 0)
         {
-            last.Findings.Add("agreement_truncated", FindingSeverity.Warning, "the file ends after the cover, before the Lampiran tables", lastLine);
+            last.Findings.Add("agreement_truncated", FindingSeverity.Warning, "berkas berakhir setelah halaman sampul, sebelum tabel Lampiran", lastLine);
         }
         else if (last.SawLampiran2 && last.LastPenjelasanLine > last.LastExplanationTableLine)
         {
-            last.Findings.Add("agreement_truncated", FindingSeverity.Warning, "the file ends inside Lampiran 2: the last Penjelasan has no target table", lastLine);
+            last.Findings.Add("agreement_truncated", FindingSeverity.Warning, "berkas berakhir di tengah Lampiran 2: Penjelasan terakhir tidak memiliki tabel target", lastLine);
         }
         else if (lines.LastOrDefault(l => !l.Blank) is { } end && (end.Text.EndsWith(':') || (end.IsRow && last.SawLampiran2 && last.LastExplanationTableLine > 0 && !EndsSentence(end.Segments.Last(x => x.Length > 0)))))
         {
-            last.Findings.Add("agreement_truncated", FindingSeverity.Warning, "the file stops in the middle of a table row of the last agreement", lastLine);
+            last.Findings.Add("agreement_truncated", FindingSeverity.Warning, "berkas terhenti di tengah baris tabel pada perjanjian terakhir", lastLine);
         }
     }
 

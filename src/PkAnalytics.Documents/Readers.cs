@@ -21,7 +21,7 @@ internal static class DocxReader
             var body = doc.MainDocumentPart?.Document?.Body;
             if (body is null)
             {
-                problem = "the .docx has no document body";
+                problem = "berkas .docx tidak memiliki isi dokumen";
                 return false;
             }
 
@@ -37,7 +37,7 @@ internal static class DocxReader
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException
                                        or InvalidOperationException or ArgumentException or NotSupportedException or FormatException)
         {
-            problem = $"not a readable .docx file ({e.Message})";
+            problem = $"bukan berkas .docx yang dapat dibaca ({e.Message})";
             return false;
         }
     }
@@ -138,7 +138,7 @@ internal static class PdfReader
         problem = string.Empty;
         if (content.Length < 5 || content[0] != '%' || content[1] != 'P' || content[2] != 'D' || content[3] != 'F')
         {
-            problem = "not a PDF file (no %PDF header)";
+            problem = "bukan berkas PDF (tidak ada header %PDF)";
             return false;
         }
 
@@ -161,7 +161,7 @@ internal static class PdfReader
             using var process = Process.Start(start);
             if (process is null)
             {
-                problem = $"cannot start {tool} (install poppler-utils)";
+                problem = $"{tool} tidak dapat dijalankan (pasang paket poppler-utils: apt-get install poppler-utils)";
                 return false;
             }
 
@@ -170,13 +170,13 @@ internal static class PdfReader
             if (!process.WaitForExit(120_000))
             {
                 process.Kill(true);
-                problem = $"{tool} did not finish within 120 s";
+                problem = $"{tool} tidak selesai dalam 120 detik";
                 return false;
             }
 
             if (process.ExitCode != 0)
             {
-                problem = $"{tool} failed (exit {process.ExitCode}): {stderr.Result.Trim()}";
+                problem = $"{tool} gagal (kode keluar {process.ExitCode}): {stderr.Result.Trim()}";
                 return false;
             }
 
@@ -185,12 +185,12 @@ internal static class PdfReader
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            problem = $"{tool} is missing: install poppler-utils (apt-get install poppler-utils) to read .pdf files";
+            problem = $"{tool} tidak ditemukan: pasang paket poppler-utils (apt-get install poppler-utils) agar berkas .pdf dapat dibaca";
             return false;
         }
         catch (IOException e)
         {
-            problem = $"cannot convert the PDF: {e.Message}";
+            problem = $"PDF tidak dapat dikonversi menjadi teks: {e.Message}";
             return false;
         }
         finally

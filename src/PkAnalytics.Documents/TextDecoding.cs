@@ -14,7 +14,7 @@ internal static class TextDecoding
         problem = string.Empty;
         if (content.Length == 0)
         {
-            problem = "the file is empty";
+            problem = "berkas kosong";
             return false;
         }
 
@@ -48,14 +48,14 @@ internal static class TextDecoding
 
         if (LooksBinary(text))
         {
-            problem = "the file is not text (binary content)";
+            problem = "berkas bukan teks (isinya biner)";
             text = string.Empty;
             return false;
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            problem = "the file has no text";
+            problem = "berkas tidak berisi teks";
             return false;
         }
 

@@ -257,7 +257,7 @@ public sealed class PdfTests
 
         var f = Assert.Single(doc.Findings);
         Assert.Equal("unreadable_document", f.Code);
-        Assert.Contains("not a PDF", f.Message);
+        Assert.Contains("bukan berkas PDF", f.Message);
     }
 
     /// <summary>Everything an agreement means, without line numbers (the PDF layout moves lines).</summary>

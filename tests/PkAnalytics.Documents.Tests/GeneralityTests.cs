@@ -174,7 +174,7 @@ public sealed class BudgetStructureTests
         var f = Assert.Single(Pk.Single(text).Of("budget_sum_mismatch"));
 
         Assert.Equal(Pk.LineOf(text, "A. Program"), f.Line);
-        Assert.Contains("difference Rp 1.000)", f.Message);
+        Assert.Contains("selisih Rp 1.000)", f.Message);
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public sealed class AmountTrapTests
         var a = Budget("1.\tProgram Penataan Desa\tRp\t42.717446,00\tAPBD");
 
         Assert.Equal(42_717_446m, a.Budget[0].Amount);
-        Assert.Contains("no sum", Assert.Single(a.Of("malformed_number")).Message);
+        Assert.Contains("tidak ada jumlah", Assert.Single(a.Of("malformed_number")).Message);
     }
 
     [Fact] // 002:893, 003:151: comma thousands and dot thousands in one table

@@ -268,7 +268,7 @@ public sealed class ContradictionTrapTests
 
         var f = Assert.Single(doc.Agreements[0].Of("budget_sum_mismatch"));
         Assert.Equal(doc.Agreements[0].Budget[0].Line, f.Line);
-        Assert.Contains("difference Rp 3)", f.Message);
+        Assert.Contains("selisih Rp 3)", f.Message);
         Assert.Empty(doc.Agreements[1].Findings);
     }
 

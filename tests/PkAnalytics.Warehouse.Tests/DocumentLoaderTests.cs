@@ -133,12 +133,12 @@ public sealed class DocumentLoaderTests(TestDatabase database) : IClassFixture<T
     public async Task Load_UnreadableDocument_IsRejectedWithTheParsersError()
     {
         var document = new ParsedDocument("broken.pdf", KecamatanMangkutana.Sha("broken"), "pdf", null, [],
-            [new Finding("unreadable_document", FindingSeverity.Error, "not a PDF file", 0)]);
+            [new Finding("unreadable_document", FindingSeverity.Error, "bukan berkas PDF", 0)]);
 
         var error = await Assert.ThrowsAsync<DocumentRejectedException>(() =>
             new DocumentLoader(database.DataSource).LoadAsync(document, new DocumentInfo("broken.pdf", 3, 0)));
 
-        Assert.Equal("unreadable_document: not a PDF file", error.Message);
+        Assert.Equal("unreadable_document: bukan berkas PDF", error.Message);
     }
 
     [Fact]
