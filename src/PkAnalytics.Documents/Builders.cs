@@ -19,6 +19,37 @@ internal sealed class FindingSink
     }
 }
 
+/// <summary>
+/// The cells of one explicit row (tab- or pipe-separated in the source) buffered until the row is complete, so a
+/// table reads the row as a whole; the next row's first cell, a free-standing cell or the table's end completes it.
+/// </summary>
+internal sealed class RowBuffer
+{
+    private readonly List<Cell> cells = [];
+    private int row = -1;
+
+    public bool StartsNewRow(Cell cell) => cell.Row != row;
+
+    public void Add(Cell cell)
+    {
+        row = cell.Row;
+        cells.Add(cell);
+    }
+
+    /// <summary>The buffered row, emptying the buffer; null when nothing is buffered.</summary>
+    public Cell[]? Take()
+    {
+        if (cells.Count == 0)
+        {
+            return null;
+        }
+
+        var taken = cells.ToArray();
+        cells.Clear();
+        return taken;
+    }
+}
+
 /// <summary>Lampiran 1 performance table(s): objectives, indicators and targets, by row structure and wording.</summary>
 internal sealed partial class PerformanceTable(Header header, FindingSink findings)
 {
@@ -31,7 +62,6 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
     private Cell? indicator;
     private string? unit;
     private bool rowHasObjective;
-    private int lastExplicitRow = -1;
 
     public IReadOnlyList<IndicatorTarget> Indicators => output;
 
@@ -56,18 +86,16 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         }
 
         FlushExplicitRow();
-        lastExplicitRow = -1;
         AddSemantic(cell);
     }
 
-    private readonly List<Cell> explicitRow = [];
+    private readonly RowBuffer explicitRow = new();
 
     private void AddMapped(Cell cell)
     {
-        if (cell.Row != lastExplicitRow)
+        if (explicitRow.StartsNewRow(cell))
         {
             FlushExplicitRow();
-            lastExplicitRow = cell.Row;
         }
 
         explicitRow.Add(cell);
@@ -78,13 +106,13 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
 
     private void FlushExplicitRow()
     {
-        if (explicitRow.Count == 0)
+        if (explicitRow.Take() is not { } row)
         {
             return;
         }
 
         Cell? label = null, obj = null, ind = null, target = null, unitCell = null;
-        foreach (var c in explicitRow)
+        foreach (var c in row)
         {
             switch (header.KindOf(c))
             {
@@ -96,7 +124,6 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
             }
         }
 
-        explicitRow.Clear();
         freshRow = false;
         var firstText = obj ?? ind;
         if (label is null && target is null && firstText is not null && lastEmitted is not null && IsContinuation(firstText.Text))
@@ -424,8 +451,7 @@ internal sealed class BudgetTable(Header header)
     private string? pendingLabel;
     private int pendingIndent;
     private bool pendingTotal;
-    private int lastExplicitRow = -1;
-    private readonly List<Cell> explicitRow = [];
+    private readonly RowBuffer explicitRow = new();
 
     public List<BudgetItem> Items { get; } = [];
 
@@ -437,10 +463,9 @@ internal sealed class BudgetTable(Header header)
     {
         if (cell.Explicit)
         {
-            if (cell.Row != lastExplicitRow)
+            if (explicitRow.StartsNewRow(cell))
             {
                 FlushExplicitRow();
-                lastExplicitRow = cell.Row;
             }
 
             explicitRow.Add(cell);
@@ -594,13 +619,11 @@ internal sealed class BudgetTable(Header header)
 
     private void FlushExplicitRow()
     {
-        if (explicitRow.Count == 0)
+        if (explicitRow.Take() is not { } cells)
         {
             return;
         }
 
-        var cells = explicitRow.ToList();
-        explicitRow.Clear();
         string? label = null;
         Cell? name = null;
         string? amount = null;
@@ -813,8 +836,7 @@ internal sealed class ExplanationTable(Header header, FindingSink findings)
     private Cell? indicator;
     private bool rowHasTarget;
     private Cell? lastTarget;
-    private int lastExplicitRow = -1;
-    private readonly List<Cell> explicitRow = [];
+    private readonly RowBuffer explicitRow = new();
 
     public List<ExplanationTarget> Targets { get; } = [];
 
@@ -824,10 +846,9 @@ internal sealed class ExplanationTable(Header header, FindingSink findings)
     {
         if (cell.Explicit)
         {
-            if (cell.Row != lastExplicitRow)
+            if (explicitRow.StartsNewRow(cell))
             {
                 FlushExplicitRow();
-                lastExplicitRow = cell.Row;
             }
 
             explicitRow.Add(cell);
@@ -903,13 +924,13 @@ internal sealed class ExplanationTable(Header header, FindingSink findings)
 
     private void FlushExplicitRow()
     {
-        if (explicitRow.Count == 0)
+        if (explicitRow.Take() is not { } row)
         {
             return;
         }
 
         Cell? ind = null, target = null, unitCell = null;
-        foreach (var c in explicitRow)
+        foreach (var c in row)
         {
             var kind = header.KindOf(c);
             if (kind == ColumnKind.Indicator)
@@ -930,7 +951,7 @@ internal sealed class ExplanationTable(Header header, FindingSink findings)
         {
             ind = null;
             target = null;
-            foreach (var c in explicitRow)
+            foreach (var c in row)
             {
                 if (ind is null)
                 {
@@ -946,7 +967,6 @@ internal sealed class ExplanationTable(Header header, FindingSink findings)
             }
         }
 
-        explicitRow.Clear();
         if (ind is not null && target is not null)
         {
             Emit(ind, target, unitCell?.Text);
