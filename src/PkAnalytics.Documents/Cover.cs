@@ -13,9 +13,12 @@ internal sealed class Cover
     /// <summary>Index of the first line after the parties block (where the date and signatures follow).</summary>
     public int PartiesEndIndex { get; set; }
 
-    public required Party First { get; init; }
+    public required Party First { get; set; }
 
-    public required Party Second { get; init; }
+    public required Party Second { get; set; }
+
+    /// <summary>No Nama/Jabatan cover: a Lampiran section standing on its own (see <see cref="Sections"/>).</summary>
+    public bool Coverless { get; init; }
 
     public int FirstNameIndex { get; init; }
 

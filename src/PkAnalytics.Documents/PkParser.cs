@@ -27,8 +27,15 @@ internal static partial class PkParser
     public static (string? Agency, List<Agreement> Agreements, List<Finding> Findings) Parse(string text)
     {
         var lines = SplitLines(text);
-        var covers = MergeRepeatedCovers(lines, CoverReader.FindCovers(lines));
+        var realCovers = MergeRepeatedCovers(lines, CoverReader.FindCovers(lines));
         var docFindings = new List<Finding>();
+        if (realCovers.Count == 0 && NotAnAgreement(lines) is { } refusal)
+        {
+            docFindings.Add(refusal);
+            return (null, [], docFindings);
+        }
+
+        var covers = Sections.WithCoverless(lines, realCovers);
         var drafts = new List<Draft>();
         for (var k = 0; k < covers.Count; k++)
         {
@@ -51,6 +58,50 @@ internal static partial class PkParser
         CheckAcrossAgreements(drafts);
         var agreements = drafts.Select(d => d.Build()).ToList();
         return (FindAgency(lines, covers), agreements, docFindings);
+    }
+
+    [GeneratedRegex(@"\b(?<kind>LAPORAN\s+KINERJA(?:\s+INSTANSI\s+PEMERINTAH)?|LKj?IP|LAKIP|LAPORAN\s+AKUNTABILITAS\s+KINERJA|RENCANA\s+STRATEGIS|RENSTRA|RENCANA\s+KERJA|RENJA|LAPORAN\s+KEUANGAN|LAPORAN\s+PENYELENGGARAAN|RENCANA\s+AKSI)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportKind();
+
+    [GeneratedRegex(@"^\s*(?:KATA\s+PENGANTAR|DAFTAR\s+ISI|DAFTAR\s+TABEL|BAB\s+(?:I|1)\b|IKHTISAR\s+EKSEKUTIF|RINGKASAN\s+EKSEKUTIF)", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportPart();
+
+    /// <summary>A document that is not an agreement: it has no cover and calls itself a report or plan (LKjIP,
+    /// Renstra, Renja ...) with the parts of one (foreword, table of contents, chapters). Its tables may restate an
+    /// agreement, but loading them as one would duplicate or falsify it.</summary>
+    private static Finding? NotAnAgreement(IReadOnlyList<SourceLine> lines)
+    {
+        Match? kind = null;
+        var kindLine = 0;
+        var parts = new List<string>();
+        for (var i = 0; i < lines.Count && i < 3000; i++)
+        {
+            var t = lines[i].Text;
+            if (t.Length == 0 || t.Length > 200)
+            {
+                continue;
+            }
+
+            if (kind is null && ReportKind().Match(t) is { Success: true } m)
+            {
+                kind = m;
+                kindLine = lines[i].Number;
+            }
+
+            if (ReportPart().Match(t) is { Success: true } p && !parts.Contains(p.Value.Trim().ToUpperInvariant()))
+            {
+                parts.Add(p.Value.Trim().ToUpperInvariant());
+            }
+        }
+
+        if (kind is null || parts.Count < 2)
+        {
+            return null;
+        }
+
+        return new Finding("not_an_agreement", FindingSeverity.Error,
+            $"dokumen ini bukan perjanjian kinerja melainkan {Text.Collapse(kind.Value)} (baris {kindLine}; memuat {string.Join(", ", parts.Take(3).Select(x => Text.TitleCase(x)))}) dan tidak memiliki halaman sampul dengan Nama/Jabatan pihak pertama dan pihak kedua; tabel perjanjian kinerja yang dikutip di dalamnya tidak dimuat sebagai perjanjian",
+            kindLine);
     }
 
     internal static List<SourceLine> SplitLines(string text)
@@ -189,9 +240,25 @@ internal static partial class PkParser
     {
         var draft = new Draft { Cover = cover, RegionEnd = end };
         var coverDateLine = -1;
-        for (var i = cover.PartiesEndIndex; i < end && i < cover.PartiesEndIndex + 60; i++)
+        if (cover.Coverless)
         {
-            if (Lampiran1().IsMatch(lines[i].Text) || Lampiran2().IsMatch(lines[i].Text))
+            if (Sections.SignatureParties(lines, cover.StartIndex, end) is { } parties)
+            {
+                cover.First = parties.First;
+                cover.Second = parties.Second;
+                draft.Findings.Add("cover_missing", FindingSeverity.Warning,
+                    "perjanjian tanpa halaman sampul (hanya Lampiran): pihak pertama dan pihak kedua dibaca dari blok tanda tangan", cover.TitleLine);
+            }
+            else
+            {
+                draft.Findings.Add("cover_missing", FindingSeverity.Warning,
+                    "perjanjian tanpa halaman sampul (hanya Lampiran): pihak pertama dan pihak kedua tidak diketahui", cover.TitleLine);
+            }
+        }
+
+        for (var i = cover.PartiesEndIndex; i < end && (i < cover.PartiesEndIndex + 60 || cover.Coverless); i++)
+        {
+            if (!cover.Coverless && (Lampiran1().IsMatch(lines[i].Text) || Lampiran2().IsMatch(lines[i].Text)))
             {
                 break;
             }
@@ -399,7 +466,7 @@ internal static partial class PkParser
         }
         else
         {
-            while (j < cells.Count && j < i + 10 && !cells[j].Explicit)
+            while (j < cells.Count && j < i + 24 && !cells[j].Explicit)
             {
                 var kind = Cells.HeaderKind(cells[j].Text, out var level);
                 if (kind is null)
@@ -421,7 +488,8 @@ internal static partial class PkParser
         var valid = known >= 2
             && ((header.Has(ColumnKind.Indicator) && header.Has(ColumnKind.Target))
                 || (header.Has(ColumnKind.Amount) && (header.Has(ColumnKind.Name) || header.Has(ColumnKind.Label) || header.Has(ColumnKind.Source)))
-                || header.Columns.Count(c => c == ColumnKind.Explanation) >= 2);
+                || header.Columns.Count(c => c == ColumnKind.Explanation) >= 2
+                || header.IsActionPlan);
         if (!valid)
         {
             return false;
@@ -474,14 +542,19 @@ internal static partial class PkParser
         var row = cells[j].Row;
         var k = j;
         var all = true;
+        var numbers = 0;
         while (k < cells.Count && cells[k].Row == row)
         {
-            all &= Cells.IsColumnNumber(cells[k].Text);
+            // A column number, or one character OCR made of one ("i", "l" for 1).
+            var t = cells[k].Text;
+            var number = Cells.IsColumnNumber(t);
+            numbers += number ? 1 : 0;
+            all &= number || t.Length == 1;
             k++;
         }
 
         after = k;
-        return all && k - j >= 2;
+        return all && numbers >= 2 && k - j >= 2;
     }
 
     /// <summary>Merges the tables of one agreement; a table repeated (markdown and tab version) counts once.</summary>
@@ -861,7 +934,7 @@ internal static partial class PkParser
         {
             var sup = drafts[k];
             var key = firstKeys[k];
-            if (sup.Budget.Count == 0)
+            if (sup.Budget.Count == 0 || key.Length == 0)
             {
                 continue;
             }

@@ -15,6 +15,9 @@ internal enum ColumnKind
     Amount,
     Source,
     Explanation,
+
+    /// <summary>A month or quarter column (Januari ... Desember, TW I ... TW IV): a Rencana Aksi, not Lampiran 1.</summary>
+    Period,
 }
 
 /// <summary>A table header: the kind of each column, in order.</summary>
@@ -34,9 +37,12 @@ internal sealed class Header
 
     public bool Has(ColumnKind k) => Columns.Contains(k);
 
-    public bool IsBudget => Has(ColumnKind.Amount);
+    /// <summary>Monthly or quarterly columns: a Rencana Aksi (action plan) or a realisation table, not targets.</summary>
+    public bool IsActionPlan => Columns.Count(c => c == ColumnKind.Period) >= 3;
 
-    public bool IsPerformance => !IsBudget && Has(ColumnKind.Indicator) && Has(ColumnKind.Target);
+    public bool IsBudget => !IsActionPlan && Has(ColumnKind.Amount);
+
+    public bool IsPerformance => !IsActionPlan && !IsBudget && Has(ColumnKind.Indicator) && Has(ColumnKind.Target);
 
     public ColumnKind KindOf(Cell cell)
     {
@@ -163,13 +169,21 @@ internal static partial class Cells
     [
         "no", "nomor", "sasaran", "indikator", "indicator", "target", "satuan", "unit", "anggaran", "pagu", "jumlah anggaran",
         "nilai anggaran", "keterangan", "ket", "sumber", "penjelasan", "uraian", "relevansi", "formulasi", "program", "kegiatan", "sub",
-        "alokasi", "kode", "kondisi", "baseline", "realisasi", "capaian", "satuan", "tujuan", "jumlah (rp",
+        "alokasi", "kode", "kondisi", "baseline", "realisasi", "capaian", "satuan", "tujuan", "jumlah (rp", "tahun", "1", "2", "tw", "triwulan",
+        "jan", "feb", "peb", "mar", "apr", "mei", "jun", "jul", "agu", "agt", "sep", "okt", "nov", "nop", "des", "bulan",
     ];
+
+    [GeneratedRegex(@"^(?:target\s*(?:kinerja\s*)?)?(?:tahun\s*)?(?:19|20)\d\d$")]
+    private static partial Regex YearHeader();
+
+    [GeneratedRegex(@"^(?:jan(?:uari)?|feb(?:ruari)?|peb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|agu(?:stus)?|agt|sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|nop(?:ember)?|des(?:ember)?|(?:tw|triwulan)\s*(?:i{1,3}|iv|[1-4])|bulan\s*(?:ke\s*)?\d{1,2})\.?$")]
+    private static partial Regex PeriodHeader();
 
     public static ColumnKind? HeaderKind(string text, out BudgetLevel? level)
     {
         level = null;
-        if (text.Length == 0 || text.Length > 100 || !(char.ToLowerInvariant(text[0]) is 'n' or 's' or 'i' or 't' or 'u' or 'a' or 'p' or 'k' or 'j' or 'r' or 'f'))
+        if (text.Length == 0 || text.Length > 100 || !(char.ToLowerInvariant(text[0]) is 'n' or 's' or 'i' or 't' or 'u' or 'a' or 'p' or 'k' or 'j' or 'r' or 'f'
+                                                         or '1' or '2' or 'm' or 'o' or 'd' or 'b' or 'f' or 'g'))
         {
             return null;
         }
@@ -200,7 +214,18 @@ internal static partial class Cells
             return ColumnKind.Label;
         }
 
-        if (t.StartsWith("sasaran", StringComparison.Ordinal))
+        if (YearHeader().IsMatch(t))
+        {
+            // "2022", "Target 2022", "Tahun 2022": the target of that year.
+            return ColumnKind.Target;
+        }
+
+        if (PeriodHeader().IsMatch(t))
+        {
+            return ColumnKind.Period;
+        }
+
+        if (t.StartsWith("sasaran", StringComparison.Ordinal) || t.StartsWith("tujuan/sasaran", StringComparison.Ordinal) || t.StartsWith("tujuan / sasaran", StringComparison.Ordinal))
         {
             return ColumnKind.Objective;
         }
@@ -226,7 +251,7 @@ internal static partial class Cells
             return ColumnKind.Amount;
         }
 
-        if (t is "keterangan" or "ket" or "ket." or "sumber dana" or "sumber anggaran" or "sumber pendanaan")
+        if (t is "keterangan" or "ket" or "ket." or "sumber" or "sumber dana" or "sumber anggaran" or "sumber pendanaan")
         {
             return ColumnKind.Source;
         }
