@@ -142,6 +142,13 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
             return;
         }
 
+        if (obj is not null && ind is null && target is null && GoalRow().IsMatch(obj.Text))
+        {
+            // "Tujuan 1. ..." in a Tujuan/Sasaran column (the goal above the objectives) or a "Program ..." heading
+            // over the objectives of its kegiatan: not an objective.
+            return;
+        }
+
         if (label is not null || obj is not null)
         {
             CloseObjective();
@@ -338,6 +345,9 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
     [GeneratedRegex(@"^(?:[a-z][.)]|-|\d+[.)])\s")]
     private static partial Regex ItemLabel();
 
+    [GeneratedRegex(@"^(?:Tujuan|Program)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GoalRow();
+
     [GeneratedRegex(@"(?:^|\s)-\s+")]
     private static partial Regex DashItems();
 
@@ -459,8 +469,21 @@ internal sealed class BudgetTable(Header header)
 
     public Header Header => header;
 
+    /// <summary>Amount cells that could not be read (a letter inside the digits), with their lines.</summary>
+    public List<(string Raw, int Line)> Unreadable { get; } = [];
+
+    /// <summary>A labelled total row was read: the table is over.</summary>
+    public bool Closed { get; private set; }
+
+    private bool unreadableRow;
+
     public void Add(Cell cell)
     {
+        if (Closed)
+        {
+            return;
+        }
+
         if (cell.Explicit)
         {
             if (explicitRow.StartsNewRow(cell))
@@ -468,12 +491,19 @@ internal sealed class BudgetTable(Header header)
                 FlushExplicitRow();
             }
 
-            explicitRow.Add(cell);
+            if (!Closed)
+            {
+                explicitRow.Add(cell);
+            }
+
             return;
         }
 
         FlushExplicitRow();
-        AddSemantic(cell);
+        if (!Closed)
+        {
+            AddSemantic(cell);
+        }
     }
 
     private void AddSemantic(Cell cell)
@@ -665,6 +695,13 @@ internal sealed class BudgetTable(Header header)
                 continue;
             }
 
+            if (amount is null && kind is ColumnKind.Amount or ColumnKind.Other && Numbers.IsUnreadableAmount(t))
+            {
+                Unreadable.Add((t, c.Line));
+                unreadableRow = true;
+                continue;
+            }
+
             if (name is null && Cells.IsLabel(t) && (label is null || Cells.LabelStyle(t).StartsWith("dotted", StringComparison.Ordinal)))
             {
                 // A program code ("1.06.01") is a better label than a row number in a "No" column.
@@ -685,14 +722,34 @@ internal sealed class BudgetTable(Header header)
                 Totals.Add((total.Value, total, amountLine));
             }
 
+            // A labelled total ends the table: what follows (signatures, notes) is not a budget line.
+            Closed = amount is not null;
+            return;
+        }
+
+        if (unreadableRow && amount is null)
+        {
+            // The row's amount could not be read: no budget line is guessed (the finding names it).
+            unreadableRow = false;
             return;
         }
 
         if (name is null)
         {
-            if (amount is not null && Numbers.ParseAmount(amount) is { } total && Items.Count > 0)
+            if (amount is not null && Numbers.ParseAmount(amount) is { } total)
             {
-                Totals.Add((total.Value, total, amountLine));
+                if (Items.Count > 0 && Items[^1].Amount is null && Items[^1].Line >= amountLine - 2)
+                {
+                    // The amount of the row above, on a line of its own (a wrapped row): joined to that row.
+                    Items[^1].Amount = total;
+                    Items[^1].AmountLine = amountLine;
+                    Items[^1].Source ??= source;
+                }
+                else
+                {
+                    // An amount without a name above or under the lines: a stated total, checked against them.
+                    Totals.Add((total.Value, total, amountLine));
+                }
             }
 
             return;

@@ -49,7 +49,8 @@ internal static partial class Numbers
         var tokens = NumberToken().Matches(normalised);
         if (tokens.Count == 0)
         {
-            return new TargetValue(raw, null, unitCell ?? NullIfEmpty(CleanUnit(normalised)));
+            // A target in words ("Laporan fisik keuangan"): no number, no unit of one.
+            return new TargetValue(raw, null, unitCell);
         }
 
         var first = tokens[0];
@@ -67,7 +68,24 @@ internal static partial class Numbers
         string? unit = unitCell;
         if (unit is null)
         {
-            if (after.Contains('%'))
+            // Several quantities ("27 unit 1 tahun", "1 langganan telepon, 12 bulan"): the unit is the word(s)
+            // after the first number; "100 dari 110 Organisasi" and a rate "75/100.000 penduduk" keep the tail.
+            var afterFirst = normalised[(first.Index + first.Length)..];
+            if (tokens.Count > 1 && !magnitude.Success && !Regex.IsMatch(afterFirst, @"^\s*(?:dari\b|/|%)", RegexOptions.IgnoreCase))
+            {
+                var stop = afterFirst.IndexOfAny([',', ';', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+                var words = CleanUnit(stop < 0 ? afterFirst : afterFirst[..stop]);
+                if (words.Length > 0)
+                {
+                    return new TargetValue(raw, value, words);
+                }
+            }
+
+            if (Regex.IsMatch(afterFirst, @"^\s*/\s*\d") && tokens.Count > 1)
+            {
+                unit = "/" + Text.Collapse(afterFirst.Trim()[1..].Trim());
+            }
+            else if (after.Contains('%') || afterFirst.TrimStart().StartsWith('%'))
             {
                 unit = "%";
             }
@@ -153,6 +171,7 @@ internal static partial class Numbers
     /// <summary>True when the cell text is an amount (optionally with "Rp" and decorations), not a small target.</summary>
     public static bool LooksLikeAmount(string cell)
     {
+        cell = TrimStray(cell);
         var c0 = cell.TrimStart();
         if (c0.Length == 0 || c0.Length > 60 || !(char.IsDigit(c0[0]) || c0[0] is 'R' or 'r' or 'I' or 'i'))
         {
@@ -188,10 +207,32 @@ internal static partial class Numbers
         return digitCount >= 5 || cell.TrimStart().StartsWith("Rp", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Quotes, brackets and bars around an amount (a scan's table border or a stray mark): not part of it.</summary>
+    internal static string TrimStray(string cell)
+    {
+        var t = cell.Trim();
+        if (t.Length > 1 && t.Any(char.IsDigit) && !(t.StartsWith('(') && t.EndsWith(')')))
+        {
+            t = t.Trim('\'', '‘', '’', '"', '“', '”', '|', '`').Trim();
+            if (t.EndsWith(')') && !t.Contains('('))
+            {
+                t = t[..^1].TrimEnd();
+            }
+        }
+
+        return t;
+    }
+
+    [GeneratedRegex(@"^(?:rp\.?\s*)?(?=(?:[^0-9]*[0-9]){5})[0-9.,]*[0-9][0-9.,]*[A-Za-z]{1,2}[0-9.,]*[0-9][0-9.,]*(?:,-|\.-)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex AmountWithStrayLetter();
+
+    /// <summary>An amount with a stray letter inside ("1.7l6.833.112", an OCR misreading): unreadable, never guessed.</summary>
+    public static bool IsUnreadableAmount(string cell) => AmountWithStrayLetter().IsMatch(TrimStray(cell).Replace(" ", string.Empty));
+
     /// <summary>Reads a Rupiah amount. Null when the text holds no number.</summary>
     public static AmountReading? ParseAmount(string raw)
     {
-        var s = CurrencyPrefix().Replace(Text.Collapse(raw), string.Empty);
+        var s = CurrencyPrefix().Replace(TrimStray(Text.Collapse(raw)), string.Empty);
         s = s.Replace(" ", string.Empty);
         s = s.TrimEnd('-').TrimEnd('.', ',');
         if (s.Length == 0 || !s.All(c => char.IsDigit(c) || c is '.' or ','))

@@ -418,6 +418,10 @@ internal static partial class PkParser
 
                 budget.Add(cell);
                 performance?.Add(cell);
+                if (budget.Closed)
+                {
+                    Close();
+                }
             }
         }
 
@@ -713,6 +717,12 @@ internal static partial class PkParser
                     item.Value = chosen;
                     d.Findings.Add("malformed_number", FindingSeverity.Warning,
                         $"angka \"{Text.Collapse(reading.Raw)}\" tidak valid; dibaca {Numbers.Rupiah(chosen)} {why}", item.AmountLine);
+                }
+
+                foreach (var (raw, line) in t.Unreadable)
+                {
+                    d.Findings.Add("malformed_number", FindingSeverity.Warning,
+                        $"angka anggaran \"{Text.Collapse(raw)}\" tidak terbaca (huruf di antara angka, kemungkinan salah baca OCR); baris anggaran ini tidak dimuat, periksa dokumen asli", line);
                 }
 
                 CheckSums(d, t);
@@ -1074,9 +1084,16 @@ internal static partial class PkParser
         for (var i = 0; i < lines.Count; i++)
         {
             var t = lines[i].Text;
-            if (t.Length > 100 || lines[i].IsRow)
+            var field = Regex.Match(t, @"^(?:SKPD|OPD|Perangkat\s+Daerah|Unit\s+Kerja|Instansi|Satuan\s+Kerja)\s*:\s*(?<v>.+)$", RegexOptions.IgnoreCase);
+            if (t.Length > 100 || (lines[i].IsRow && !field.Success))
             {
                 continue;
+            }
+
+            field = Regex.Match(t, @"^(?:SKPD|OPD|Perangkat\s+Daerah|Unit\s+Kerja|Instansi|Satuan\s+Kerja)\s*:\s*(?<v>.+)$", RegexOptions.IgnoreCase);
+            if (field.Success)
+            {
+                t = field.Groups["v"].Value.Trim();
             }
 
             var h = Heading().Match(t);

@@ -62,8 +62,9 @@ internal sealed class SourceLine
 
     public int NonEmpty { get; }
 
-    /// <summary>A whole table row on one line (tab or pipe separated, at least two non-empty cells).</summary>
-    public bool IsRow => (IsPipe || Tabbed) && NonEmpty >= 2 && !IsRule;
+    /// <summary>A whole table row on one line (tab or pipe separated, at least two non-empty cells; or a row whose
+    /// only text is in its first cell, the others left empty: a merged heading row of a table).</summary>
+    public bool IsRow => (IsPipe || Tabbed) && !IsRule && (NonEmpty >= 2 || (NonEmpty == 1 && Segments.Length >= 3 && Segments[0].Length > 0));
 
     public override string ToString() => $"{Number}: {Text}";
 }
@@ -159,7 +160,7 @@ internal static class CellStream
                 var first = true;
                 var empties = 0;
                 var width = line.Segments.Length;
-                while (width > 0 && line.Segments[width - 1].Length == 0)
+                while (width > 0 && line.Segments[width - 1].Length == 0 && line.NonEmpty > 1)
                 {
                     width--;
                 }

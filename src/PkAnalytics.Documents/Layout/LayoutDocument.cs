@@ -52,10 +52,14 @@ internal sealed class LayoutDocument
                 case LayoutTable t:
                     foreach (var row in t.Rows)
                     {
+                        // The row keeps its width (a row whose only text is its first cell stays a table row).
                         var last = row.Count;
-                        while (last > 0 && row[last - 1].Items.Count == 0)
+                        if (row.Count(c => c.Items.Count > 0) > 1)
                         {
-                            last--;
+                            while (last > 0 && row[last - 1].Items.Count == 0)
+                            {
+                                last--;
+                            }
                         }
 
                         for (var c = 0; c < last; c++)

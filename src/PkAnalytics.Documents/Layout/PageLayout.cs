@@ -65,6 +65,7 @@ internal static partial class PageLayout
 
     public static void Append(LayoutDocument doc, PageContent page)
     {
+        page.Rules = WithoutText(page.Rules, page.Words);
         var vertical = page.Rules.Where(r => !r.Horizontal).ToList();
         var words = SplitAtRules(page.Words, vertical);
         var lines = GroupLines(words);
@@ -114,6 +115,33 @@ internal static partial class PageLayout
             previous = line;
             i++;
         }
+    }
+
+    /// <summary>Dark runs that are letters (a row of serifs, a bold word) and not ruling lines: most of the run lies
+    /// inside word boxes, across their middle.</summary>
+    private static List<PageRule> WithoutText(List<PageRule> rules, List<PageWord> words)
+    {
+        return rules.Where(r =>
+        {
+            double covered = 0;
+            foreach (var w in words)
+            {
+                var margin = 0.2 * w.Height;
+                if (r.Horizontal)
+                {
+                    if (r.Position > w.Y0 + margin && r.Position < w.Y1 - margin)
+                    {
+                        covered += Math.Max(0, Math.Min(r.To, w.X1) - Math.Max(r.From, w.X0));
+                    }
+                }
+                else if (r.Position > w.X0 + 1 && r.Position < w.X1 - 1)
+                {
+                    covered += Math.Max(0, Math.Min(r.To, w.Y1) - Math.Max(r.From, w.Y0));
+                }
+            }
+
+            return covered < 0.5 * (r.To - r.From);
+        }).ToList();
     }
 
     /// <summary>A word that runs across a vertical ruling line (two cells' texts glued) is cut at the line, its

@@ -312,6 +312,11 @@ internal static partial class PdfLayoutReader
         {
             var w = words[i];
             var text = w.Text.Trim('|', '¦');
+            if (text.Length > 1 && text[0] is '\'' or '‘' or '’' or '`' && char.IsLetterOrDigit(text[1]))
+            {
+                text = text[1..];
+            }
+
             if (text.Length == 0 || text is "—" or "_")
             {
                 continue;

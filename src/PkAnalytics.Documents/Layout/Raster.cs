@@ -110,7 +110,11 @@ internal sealed class GrayImage
 
             foreach (var (from, to) in segments)
             {
-                var k = open.FindIndex(r => o - r.Last <= 2 && r.From <= to + 3 && from <= r.To + 3);
+                // A piece continues a line when it is on the same row, when the line is still thin (its own
+                // thickness), or when it extends the line sideways (a slanted scan); a piece lying under a line
+                // that is already long (text just below a border) starts a candidate of its own.
+                var k = open.FindIndex(r => o - r.Last <= 2 && r.From <= to + 3 && from <= r.To + 3
+                                            && (o == r.Last || o - r.First <= 3 * dpiScale || from < r.From - 3 || to > r.To + 3));
                 if (k >= 0)
                 {
                     var r = open[k];
