@@ -285,6 +285,16 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         }
 
         freshRow = false;
+        if (asObjective && GoalRow().IsMatch(text))
+        {
+            // A goal ("Tujuan 1. ...") or a "Program ..." heading in the objective column: not an objective.
+            CloseObjective();
+            objective = string.Empty;
+            rowHasObjective = false;
+            freshRow = true;
+            return;
+        }
+
         if (asObjective)
         {
             CloseObjective();
@@ -832,6 +842,13 @@ internal sealed class BudgetTable(Header header)
             if (item.PrefixLevel is { } p)
             {
                 level = p;
+            }
+            else if (item.Label is null && item.MarkerLevel is null && prev is not null && item.Indent == prev.Indent
+                     && history.LastOrDefault(h => h.PrefixLevel is not null) is { PrefixLevel: BudgetLevel.Program }
+                     && (prev.PrefixLevel == BudgetLevel.Program || prev.Level == BudgetLevel.Kegiatan))
+            {
+                // Unnumbered rows without a level word under a "Program ..." row: its kegiatan.
+                level = BudgetLevel.Kegiatan;
             }
             else if (item.MarkerLevel is { } m)
             {

@@ -994,7 +994,11 @@ internal static partial class PkParser
                 if (same.Count > 0)
                 {
                     var sum = same.Sum(s => s.Amount);
-                    if (sum != line.Value)
+
+                    // Several officials below each restating the whole line (each works under that program):
+                    // nothing is split, nothing to add up.
+                    var restated = same.Count > 1 && same.All(s => s.Amount == line.Value);
+                    if (sum != line.Value && !restated)
                     {
                         sup.Findings.Add("budget_sum_mismatch", FindingSeverity.Warning,
                             $"\"{line.Name}\" di sini Rp {Numbers.Rupiah(line.Value)}, tetapi perjanjian pejabat bawahannya (baris {string.Join(", ", same.Select(s => s.Line))}) berjumlah Rp {Numbers.Rupiah(sum)} (selisih Rp {Numbers.Rupiah(Math.Abs(sum - line.Value))})",
