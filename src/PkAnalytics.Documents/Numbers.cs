@@ -74,7 +74,7 @@ internal static partial class Numbers
             if (tokens.Count > 1 && !magnitude.Success && !Regex.IsMatch(afterFirst, @"^\s*(?:dari\b|/|%)", RegexOptions.IgnoreCase))
             {
                 var stop = afterFirst.IndexOfAny([',', ';', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-                var words = CleanUnit(stop < 0 ? afterFirst : afterFirst[..stop]);
+                var words = Regex.Replace(CleanUnit(stop < 0 ? afterFirst : afterFirst[..stop]), @"\s+(?:dan|serta|atau|untuk|dari|per|x)$", string.Empty, RegexOptions.IgnoreCase);
                 if (words.Length > 0)
                 {
                     return new TargetValue(raw, value, words);

@@ -25,6 +25,9 @@ internal sealed class PageContent
     public List<PageWord> Words { get; init; } = [];
 
     public List<PageRule> Rules { get; set; } = [];
+
+    /// <summary>The words came from OCR (tesseract, or an OCR layer in the PDF): OCR noise is corrected.</summary>
+    public bool Ocr { get; set; }
 }
 
 /// <summary>
@@ -68,6 +71,11 @@ internal static partial class PageLayout
         page.Rules = WithoutText(page.Rules, page.Words);
         var vertical = page.Rules.Where(r => !r.Horizontal).ToList();
         var words = SplitAtRules(page.Words, vertical);
+        if (page.Ocr)
+        {
+            words = words.Select(w => OcrLexicon.Correct(w.Text) is var t && t != w.Text ? w with { Text = t } : w).ToList();
+        }
+
         var lines = GroupLines(words);
         if (lines.Count == 0)
         {

@@ -84,6 +84,7 @@ internal static partial class PdfLayoutReader
                     if (LayerIsGood(words))
                     {
                         document.OcrLayerPages.Add(p + 1);
+                        pages[p].Ocr = true;
                     }
                     else
                     {
@@ -295,6 +296,7 @@ internal static partial class PdfLayoutReader
             Height = textLayer.Height,
             Words = CleanOcrWords(words, rules),
             Rules = rules,
+            Ocr = true,
         };
         return (page, watch.Elapsed.TotalSeconds, doubtful, string.Empty);
     }
