@@ -8,7 +8,7 @@ using PkAnalytics.Warehouse;
 using PkAnalytics.Warehouse.Loading;
 using PkAnalytics.Warehouse.ReadModels;
 using PkAnalytics.Warehouse.Realisation;
-using PkAnalytics.Warehouse.Schema;
+using PkAnalytics.Warehouse.Data;
 
 namespace PkAnalytics.Bench;
 
@@ -49,7 +49,7 @@ public sealed class DashboardBenchmark : IBenchmark
         try
         {
             await using var dataSource = WarehouseServiceCollectionExtensions.CreateDataSource(target);
-            await new MigrationRunner(dataSource).MigrateAsync(cancellationToken);
+            await new SchemaMigrator(dataSource).MigrateAsync(cancellationToken);
             if (reuse is null)
             {
                 await LoadCorpusAsync(dataSource, documents, years, cancellationToken);

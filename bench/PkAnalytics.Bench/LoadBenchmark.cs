@@ -6,7 +6,7 @@ using PkAnalytics.Documents;
 using PkAnalytics.Domain.Agreements;
 using PkAnalytics.Warehouse;
 using PkAnalytics.Warehouse.Loading;
-using PkAnalytics.Warehouse.Schema;
+using PkAnalytics.Warehouse.Data;
 
 namespace PkAnalytics.Bench;
 
@@ -95,7 +95,7 @@ public sealed class LoadBenchmark : IBenchmark
         try
         {
             await using var dataSource = WarehouseServiceCollectionExtensions.CreateDataSource(target);
-            await new MigrationRunner(dataSource).MigrateAsync(cancellationToken);
+            await new SchemaMigrator(dataSource).MigrateAsync(cancellationToken);
 
             // 3. The loader.
             var loader = new DocumentLoader(dataSource);

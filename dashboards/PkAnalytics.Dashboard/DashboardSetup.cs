@@ -5,7 +5,7 @@ using PkAnalytics.Dashboard.Components.Pages.Realisasi;
 using PkAnalytics.Dashboard.Exports;
 using PkAnalytics.Dashboard.Infrastructure;
 using PkAnalytics.Warehouse;
-using PkAnalytics.Warehouse.Schema;
+using PkAnalytics.Warehouse.Data;
 using Radzen;
 
 namespace PkAnalytics.Dashboard;
@@ -72,7 +72,7 @@ public static class DashboardSetup
         SchemaStatus status;
         try
         {
-            status = await app.Services.GetRequiredService<MigrationRunner>().GetStatusAsync();
+            status = await app.Services.GetRequiredService<SchemaMigrator>().GetStatusAsync();
         }
         catch (Npgsql.NpgsqlException e)
         {
@@ -83,8 +83,8 @@ public static class DashboardSetup
         if (!status.IsCurrent)
         {
             throw new InvalidOperationException(
-                $"The database schema is at version {status.CurrentVersion}, this dashboard needs version " +
-                $"{status.LatestVersion}. Run `./pk etl migrate` (or `pk-etl migrate` with PK_DB set) first.");
+                $"The database schema is at {status.Current}; this dashboard needs {status.Pending.Count} more migration(s) " +
+                $"({string.Join(", ", status.Pending)}). Run `./pk etl migrate` (or `pk-etl migrate` with PK_DB set) first.");
         }
     }
 }

@@ -1,17 +1,23 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using PkAnalytics.Warehouse.Schema;
+using PkAnalytics.Warehouse.Data;
 
 namespace PkAnalytics.Warehouse;
 
 public static class WarehouseServiceCollectionExtensions
 {
-    /// <summary>One NpgsqlDataSource for the process (it owns the pool); a connection per operation.</summary>
+    /// <summary>
+    /// One NpgsqlDataSource for the process (it owns the pool; a connection per operation), shared by EF Core
+    /// (what people write), Dapper (read models) and binary COPY (document loads).
+    /// </summary>
     public static IServiceCollection AddWarehouse(this IServiceCollection services, string? configuredConnectionString)
     {
         var connectionString = WarehouseOptions.ResolveConnectionString(configuredConnectionString);
         services.AddSingleton(_ => CreateDataSource(connectionString));
-        services.AddSingleton<MigrationRunner>();
+        services.AddDbContextFactory<WarehouseDbContext>((provider, options) =>
+            options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<ReadModels.AgencyDirectory>();
         services.AddSingleton<ReadModels.PerformanceReadModel>();
         services.AddSingleton<ReadModels.AgencyDetailReadModel>();

@@ -39,12 +39,12 @@ public sealed class VersioningWithParserTests(TestDatabase database) : IClassFix
         await loader.LoadAsync(amendments, DocumentInfo.FromContent(path, await File.ReadAllBytesAsync(path)));
 
         await using var connection = await database.DataSource.OpenConnectionAsync();
-        var versions = (await connection.QueryAsync<(string Kind, DateTime From, DateTime? To, bool Current)>("""
+        var versions = (await connection.QueryAsync<(string Kind, DateOnly From, DateOnly? To, bool Current)>("""
             select v.kind, v.effective_from, v.effective_to, v.is_current
             from agreement_version v join dim_position p using (position_id)
             where p.level = 'eselon_ii' order by v.version_no
             """)).ToList();
-        Assert.Equal([("original", new DateTime(2024, 1, 4), new DateTime(2024, 10, 1), false), ("amendment", new DateTime(2024, 10, 1), null, true)], versions);
+        Assert.Equal([("original", new DateOnly(2024, 1, 4), new DateOnly(2024, 10, 1), false), ("amendment", new DateOnly(2024, 10, 1), null, true)], versions);
 
         // Every position of the amendments has exactly one current agreement: its amendment.
         var current = (await connection.QueryAsync<string>("select kind from agreement_current")).ToList();

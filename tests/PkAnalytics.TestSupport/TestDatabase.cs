@@ -1,7 +1,7 @@
 using Npgsql;
 using Xunit;
 using PkAnalytics.Warehouse;
-using PkAnalytics.Warehouse.Schema;
+using PkAnalytics.Warehouse.Data;
 
 namespace PkAnalytics.TestSupport;
 
@@ -30,19 +30,18 @@ public class TestDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // A migrated database is a copy of a template migrated once per build: copying is far cheaper than
+        // running the migrations for every test class.
+        var template = Migrate ? await MigratedTemplate.EnsureAsync(AdminConnectionString) : "template1";
         await using (var admin = new NpgsqlConnection(AdminConnectionString))
         {
             await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database \"{Name}\"", admin);
+            await using var create = new NpgsqlCommand($"create database \"{Name}\" template \"{template}\"", admin);
             await create.ExecuteNonQueryAsync();
         }
 
         ConnectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = Name }.ConnectionString;
         DataSource = WarehouseServiceCollectionExtensions.CreateDataSource(ConnectionString);
-        if (Migrate)
-        {
-            await new MigrationRunner(DataSource).MigrateAsync();
-        }
     }
 
     public async Task DisposeAsync()
@@ -60,4 +59,89 @@ public class TestDatabase : IAsyncLifetime
 public sealed class EmptyTestDatabase : TestDatabase
 {
     protected override bool Migrate => false;
+}
+
+/// <summary>
+/// A database migrated once and then only copied (CREATE DATABASE ... TEMPLATE). Its name carries the build of the
+/// migrations (the Warehouse assembly's module version), so a changed schema never reuses a stale template;
+/// templates of other builds are dropped when a new one is made. Made under an advisory lock: test processes
+/// running at once make it once.
+/// </summary>
+internal static class MigratedTemplate
+{
+    private const long LockKey = 0x504B_5445_4D50;
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static string? made;
+
+    public static async Task<string> EnsureAsync(string adminConnectionString)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (made is not null)
+            {
+                return made;
+            }
+
+            var name = "pk_template_" + typeof(SchemaMigrator).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..16];
+            await using var admin = new NpgsqlConnection(adminConnectionString);
+            await admin.OpenAsync();
+            await Execute(admin, $"select pg_advisory_lock({LockKey})");
+            try
+            {
+                if (!await Exists(admin, name))
+                {
+                    var building = name + "_building";
+                    await Execute(admin, $"drop database if exists \"{building}\" with (force)");
+                    await Execute(admin, $"create database \"{building}\"");
+                    var connectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = building, Pooling = false }.ConnectionString;
+                    await using (var dataSource = WarehouseServiceCollectionExtensions.CreateDataSource(connectionString))
+                    {
+                        await new SchemaMigrator(dataSource).MigrateAsync();
+                    }
+
+                    await Execute(admin, $"alter database \"{building}\" rename to \"{name}\"");
+                    await using var stale = new NpgsqlCommand(
+                        "select datname from pg_database where datname like 'pk\\_template\\_%' and datname <> @name", admin);
+                    stale.Parameters.AddWithValue("name", name);
+                    var old = new List<string>();
+                    await using (var reader = await stale.ExecuteReaderAsync())
+                    {
+                        while (await reader.ReadAsync())
+                        {
+                            old.Add(reader.GetString(0));
+                        }
+                    }
+
+                    foreach (var database in old)
+                    {
+                        await Execute(admin, $"drop database if exists \"{database}\"");
+                    }
+                }
+            }
+            finally
+            {
+                await Execute(admin, $"select pg_advisory_unlock({LockKey})");
+            }
+
+            return made = name;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<bool> Exists(NpgsqlConnection connection, string database)
+    {
+        await using var command = new NpgsqlCommand("select exists (select 1 from pg_database where datname = @name)", connection);
+        command.Parameters.AddWithValue("name", database);
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
 }

@@ -44,12 +44,12 @@ public sealed class DocumentLoaderTests(TestDatabase database) : IClassFixture<T
             new { id = result.DocumentId });
         Assert.Equal(("87,40", 87.40m, "Nilai", KecamatanMangkutana.Camat().Indicators[0].Objective), ikm);
 
-        var agreements = (await connection.QueryAsync<(int Seq, string Kind, int Year, string Place, string Signed, DateTime From, int Line)>(
+        var agreements = (await connection.QueryAsync<(int Seq, string Kind, int Year, string Place, string Signed, DateOnly From, int Line)>(
             "select seq, kind, year, place, signed_on_text, effective_from, line from agreement where document_id = @id order by seq",
             new { id = result.DocumentId })).ToList();
-        Assert.Equal([(1, "amendment", 2024, "Mangkutana", "2024-10-01", new DateTime(2024, 10, 1), 1),
-                      (2, "amendment", 2024, "Mangkutana", "2024-10-01", new DateTime(2024, 10, 1), 218),
-                      (3, "amendment", 2024, "Mangkutana", "2024-10-01", new DateTime(2024, 10, 1), 459)], agreements);
+        Assert.Equal([(1, "amendment", 2024, "Mangkutana", "2024-10-01", new DateOnly(2024, 10, 1), 1),
+                      (2, "amendment", 2024, "Mangkutana", "2024-10-01", new DateOnly(2024, 10, 1), 218),
+                      (3, "amendment", 2024, "Mangkutana", "2024-10-01", new DateOnly(2024, 10, 1), 459)], agreements);
 
         var explanation = await connection.QuerySingleAsync<(string Text, string Raw, int Line)>(
             "select e.indicator_text, e.target_raw, e.line from explanation_target e join agreement a using (agreement_id) where a.document_id = @id",

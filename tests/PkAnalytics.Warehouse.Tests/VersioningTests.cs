@@ -6,7 +6,7 @@ namespace PkAnalytics.Warehouse.Tests;
 
 public sealed class VersioningTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    private sealed record Version(int AgreementId, string Kind, DateTime EffectiveFrom, DateTime? EffectiveTo, int? SupersededBy,
+    private sealed record Version(int AgreementId, string Kind, DateOnly EffectiveFrom, DateOnly? EffectiveTo, int? SupersededBy,
         bool IsCurrent, int VersionNo, int VersionCount);
 
     [Fact]
@@ -29,10 +29,10 @@ public sealed class VersioningTests(TestDatabase database) : IClassFixture<TestD
             """, new { camat })).ToList();
 
         Assert.Equal(2, versions.Count);
-        Assert.Equal(("original", new DateTime(2024, 1, 4), new DateTime(2024, 10, 1)), (versions[0].Kind, versions[0].EffectiveFrom, versions[0].EffectiveTo!.Value));
+        Assert.Equal(("original", new DateOnly(2024, 1, 4), new DateOnly(2024, 10, 1)), (versions[0].Kind, versions[0].EffectiveFrom, versions[0].EffectiveTo!.Value));
         Assert.Equal(versions[1].AgreementId, versions[0].SupersededBy);
         Assert.False(versions[0].IsCurrent);
-        Assert.Equal(("amendment", new DateTime(2024, 10, 1), (DateTime?)null, true), (versions[1].Kind, versions[1].EffectiveFrom, versions[1].EffectiveTo, versions[1].IsCurrent));
+        Assert.Equal(("amendment", new DateOnly(2024, 10, 1), (DateOnly?)null, true), (versions[1].Kind, versions[1].EffectiveFrom, versions[1].EffectiveTo, versions[1].IsCurrent));
 
         var current = await connection.ExecuteScalarAsync<int>("select agreement_id from agreement_current where position_id = @camat and year = 2024", new { camat });
         Assert.Equal(versions[1].AgreementId, current);

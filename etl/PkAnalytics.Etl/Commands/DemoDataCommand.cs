@@ -1,6 +1,6 @@
 using PkAnalytics.Warehouse;
 using PkAnalytics.Warehouse.Realisation;
-using PkAnalytics.Warehouse.Schema;
+using PkAnalytics.Warehouse.Data;
 
 namespace PkAnalytics.Etl.Commands;
 
@@ -18,7 +18,7 @@ public sealed class DemoDataCommand : ICommand
         }
 
         await using var dataSource = WarehouseServiceCollectionExtensions.CreateDataSource(context.ConnectionString);
-        await new MigrationRunner(dataSource).MigrateAsync(cancellationToken);
+        await new SchemaMigrator(dataSource).MigrateAsync(cancellationToken);
         var summary = await new DemoDataWriter(dataSource).WriteAsync(cancellationToken);
         if (summary.Agencies == 0)
         {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using PkAnalytics.Etl.Loading;
 using PkAnalytics.Warehouse;
 using PkAnalytics.Warehouse.Loading;
-using PkAnalytics.Warehouse.Schema;
+using PkAnalytics.Warehouse.Data;
 
 namespace PkAnalytics.Etl.Commands;
 
@@ -61,7 +61,7 @@ public sealed class LoadCommand : ICommand
         }
 
         await using var dataSource = WarehouseServiceCollectionExtensions.CreateDataSource(context.ConnectionString);
-        await new MigrationRunner(dataSource).MigrateAsync(cancellationToken);
+        await new SchemaMigrator(dataSource).MigrateAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
         context.Error.WriteLine($"loading {files.Count} document(s)");
         var summary = await new FolderLoader(new DocumentLoader(dataSource), context.Error)

@@ -2,7 +2,7 @@ using PkAnalytics.Etl.Inbox;
 using PkAnalytics.Warehouse;
 using PkAnalytics.Warehouse.Inbox;
 using PkAnalytics.Warehouse.Loading;
-using PkAnalytics.Warehouse.Schema;
+using PkAnalytics.Warehouse.Data;
 
 namespace PkAnalytics.Etl.Commands;
 
@@ -38,7 +38,7 @@ public sealed class WorkerCommand : ICommand
         }
 
         await using var dataSource = WarehouseServiceCollectionExtensions.CreateDataSource(context.ConnectionString);
-        await new MigrationRunner(dataSource).MigrateAsync(cancellationToken);
+        await new SchemaMigrator(dataSource).MigrateAsync(cancellationToken);
         var worker = new InboxWorker(new InboxQueue(dataSource), new DocumentLoader(dataSource), name, context.Error)
         {
             PollInterval = TimeSpan.FromSeconds(poll),

@@ -9,7 +9,7 @@ public sealed class AgreementRow
     public int AgreementId { get; init; }
     public string Kind { get; init; } = "original";
     public int? Year { get; init; }
-    public DateTime? EffectiveFrom { get; init; }
+    public DateOnly? EffectiveFrom { get; init; }
     public string? SignedOnText { get; init; }
     public string? Place { get; init; }
     public int? PositionId { get; init; }

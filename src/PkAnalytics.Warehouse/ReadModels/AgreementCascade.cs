@@ -82,7 +82,7 @@ public sealed record AmendmentHistory(string Position, IReadOnlyList<AgreementRo
         var result = new List<AmendmentHistory>();
         foreach (var group in agreements.Where(a => a.PositionId is not null).GroupBy(a => a.PositionId!.Value))
         {
-            var versions = group.OrderBy(a => a.EffectiveFrom ?? DateTime.MinValue).ThenBy(a => a.Kind == "amendment").ThenBy(a => a.AgreementId).ToList();
+            var versions = group.OrderBy(a => a.EffectiveFrom ?? DateOnly.MinValue).ThenBy(a => a.Kind == "amendment").ThenBy(a => a.AgreementId).ToList();
             if (versions.Count < 2 && versions.All(v => v.Kind != "amendment"))
             {
                 continue;

@@ -87,7 +87,7 @@ public sealed class DashboardReadModelRefresher(NpgsqlDataSource dataSource)
 
     private sealed class BandRow
     {
-        public DateTime EffectiveFrom { get; init; }
+        public DateOnly EffectiveFrom { get; init; }
         public string Name { get; init; } = "";
         public decimal? MinInclusive { get; init; }
     }
@@ -121,7 +121,7 @@ public sealed class DashboardReadModelRefresher(NpgsqlDataSource dataSource)
             var bandRows = await connection.QueryAsync<BandRow>(new CommandDefinition(
                 "select effective_from as EffectiveFrom, name as Name, min_inclusive as MinInclusive from capaian_band",
                 transaction: transaction, cancellationToken: cancellationToken));
-            var bandSets = bandRows.GroupBy(r => DateOnly.FromDateTime(r.EffectiveFrom))
+            var bandSets = bandRows.GroupBy(r => r.EffectiveFrom)
                 .Select(g => new CapaianBandSet(g.Key, g.Select(r => new CapaianBand(r.Name, r.MinInclusive)))).ToList();
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             var bandsByYear = new Dictionary<int, CapaianBandSet>();

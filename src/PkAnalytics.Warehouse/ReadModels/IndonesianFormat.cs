@@ -35,6 +35,10 @@ public static class IndonesianFormat
     public static string Date(DateTime? date, string missing = "-") =>
         date is { } d ? d.ToString("d MMMM yyyy", Culture) : missing;
 
+    /// <summary>`4 Januari 2024`.</summary>
+    public static string Date(DateOnly? date, string missing = "-") =>
+        date is { } d ? d.ToString("d MMMM yyyy", Culture) : missing;
+
     /// <summary>`4 Januari 2024 08.30 WITA` for a local (already converted) time.</summary>
     public static string DateTime(DateTimeOffset local, string zoneAbbreviation = "WITA") =>
         local.ToString("d MMMM yyyy HH.mm", Culture) + " " + zoneAbbreviation;

@@ -82,7 +82,7 @@ public sealed class IndicatorSettingsStore(NpgsqlDataSource dataSource)
 
     private sealed record OldSetting(string Polarity, string Aggregation);
 
-    private sealed record BandRow(DateTime EffectiveFrom, string Name, decimal? MinInclusive);
+    private sealed record BandRow(DateOnly EffectiveFrom, string Name, decimal? MinInclusive);
 
     public async Task<IReadOnlyList<IndicatorSetting>> ListAsync(ViewerScope scope, int? agencyId = null, CancellationToken cancellationToken = default)
     {
@@ -138,7 +138,7 @@ public sealed class IndicatorSettingsStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<BandRow>(new CommandDefinition(BandsSql, cancellationToken: cancellationToken));
-        return rows.GroupBy(r => DateOnly.FromDateTime(r.EffectiveFrom))
+        return rows.GroupBy(r => r.EffectiveFrom)
             .Select(g => new CapaianBandSet(g.Key, g.Select(r => new CapaianBand(r.Name, r.MinInclusive))))
             .OrderBy(s => s.EffectiveFrom).ToList();
     }

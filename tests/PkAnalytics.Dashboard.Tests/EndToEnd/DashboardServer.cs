@@ -31,7 +31,7 @@ public abstract class DashboardServer : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
 
     public static string ExecutablePath =>
-        Path.Combine(Repo.Root, "dashboards", "PkAnalytics.Dashboard", "bin", Configuration, "net9.0", "linux-x64", "pk-dashboard");
+        Path.Combine(Repo.Root, "dashboards", "PkAnalytics.Dashboard", "bin", Configuration, "net10.0", "pk-dashboard");
 
     /// <summary>Screenshots of every page go here (git-ignored): look at them.</summary>
     public static string ScreenshotFolder => Path.Combine(Repo.Root, "artifacts", "screenshots");
