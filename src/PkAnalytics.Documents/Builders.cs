@@ -156,6 +156,7 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
 
         if (obj is not null)
         {
+            parent = null;
             objective = Text.StripItemLabel(obj.Text);
             objectiveLine = obj.Line;
             objectiveHasIndicator = false;
@@ -175,13 +176,40 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
 
         if (target is null)
         {
+            if (IsParent(ind.Text))
+            {
+                // "Jumlah dokumen (dokumen):" with its items on the rows below.
+                parent = Text.StripItemLabel(ind.Text);
+                objectiveHasIndicator = true;
+                return;
+            }
+
             findings.Add("objective_without_indicator", FindingSeverity.Warning, $"indikator \"{Text.StripItemLabel(ind.Text)}\" tidak memiliki target", ind.Line);
             objectiveHasIndicator = true;
             return;
         }
 
+        if (indicator is not null && IsParent(indicator.Text) && IsItem(ind.Text))
+        {
+            parent = Text.StripItemLabel(indicator.Text);
+            indicator = null;
+        }
+
         Emit(ind, target, unitCell?.Text);
     }
+
+    /// <summary>The parent of nested items: an indicator whose text ends with a colon and has no target.</summary>
+    private string? parent;
+
+    private static bool IsParent(string text) => text.TrimEnd().EndsWith(':');
+
+    private static bool IsItem(string text) => NestedItem().IsMatch(text.TrimStart());
+
+    [GeneratedRegex(@"^(?:[-•·▪*]\s*|[a-z][.)]\s+)")]
+    private static partial Regex NestedItem();
+
+    [GeneratedRegex(@"\((?<u>[^()]{1,30})\)\s*:?\s*$")]
+    private static partial Regex ParentUnit();
 
     private static bool IsContinuation(string text)
     {
@@ -229,6 +257,13 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
             Emit(indicator, cell, unit);
             indicator = null;
             unit = null;
+            return;
+        }
+
+        if (indicator is not null && IsParent(indicator.Text) && IsItem(text))
+        {
+            parent = Text.StripItemLabel(indicator.Text);
+            indicator = new Cell(cell.Parts[0].Text, cell.Parts[0].Line);
             return;
         }
 
@@ -347,6 +382,23 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         }
 
         var ind = Text.StripItemLabel(indicatorText);
+        if (parent is not null)
+        {
+            if (IsItem(Text.Collapse(indicatorText)))
+            {
+                // A nested item: the parent's words, then the item; the parent's "(satuan)" is the unit.
+                ind = parent + " " + ind;
+                if (target.Unit is null && ParentUnit().Match(parent) is { Success: true } pu)
+                {
+                    target = target with { Unit = pu.Groups["u"].Value.Trim() };
+                }
+            }
+            else
+            {
+                parent = null;
+            }
+        }
+
         lastEmitted = new IndicatorTarget(objective, ind, target, line);
         output.Add(lastEmitted);
         lastEmittedIndex = output.Count - 1;
@@ -528,7 +580,7 @@ internal sealed class BudgetTable(Header header)
         {
             if (awaitingSource.Count > 0)
             {
-                awaitingSource[0].Source = text.ToUpperInvariant().TrimEnd('.');
+                awaitingSource[0].Source = Cells.SourceText(text).ToUpperInvariant().TrimEnd('.');
                 awaitingSource.RemoveAt(0);
             }
 
@@ -627,6 +679,15 @@ internal sealed class BudgetTable(Header header)
             return;
         }
 
+        if (pendingNames.Count == 0 && !pendingTotal && Items.Count > 0 && Items[^1].Amount is null && Items[^1].Line >= line - 3)
+        {
+            // The amount of the row above on a line of its own: joined to that row.
+            Items[^1].Amount = reading;
+            Items[^1].AmountLine = line;
+            awaitingSource.Add(Items[^1]);
+            return;
+        }
+
         if (pendingNames.Count == 0 || pendingTotal)
         {
             if (pendingTotal || Items.Count > 0)
@@ -686,7 +747,7 @@ internal sealed class BudgetTable(Header header)
 
             if (Cells.IsSource(t))
             {
-                source = t.ToUpperInvariant().TrimEnd('.');
+                source = Cells.SourceText(t).ToUpperInvariant().TrimEnd('.');
                 continue;
             }
 
@@ -773,6 +834,18 @@ internal sealed class BudgetTable(Header header)
             return;
         }
 
+        if (label is null && Items.Count > 0 && Items[^1].Amount is null && amount is not null
+            && (EndsOpen(Items[^1].Name) || char.IsLower(rest[0])) && Cells.LevelOfName(rest) is null)
+        {
+            // A name wrapped onto the next row, its amount there: one line.
+            var wrapped = Items[^1];
+            wrapped.Name = Text.Collapse(wrapped.Name + " " + rest);
+            wrapped.Amount = Numbers.ParseAmount(amount);
+            wrapped.AmountLine = amountLine;
+            wrapped.Source ??= source;
+            return;
+        }
+
         // Names before this row that never got an amount are headings (e.g. "A. Program X" without a sum).
         FlushPendingAsHeadings();
         var item = new BudgetItem
@@ -795,6 +868,14 @@ internal sealed class BudgetTable(Header header)
     {
         var t = text.Trim();
         return t.Length > 0 && (char.IsLower(t[0]) || t.Split(' ').Length <= 2);
+    }
+
+    /// <summary>A name that stops on a connecting word or punctuation: it goes on in the next row.</summary>
+    private static bool EndsOpen(string name)
+    {
+        var t = name.TrimEnd();
+        var last = t[(t.LastIndexOf(' ') + 1)..].ToLowerInvariant();
+        return t.EndsWith(',') || t.EndsWith('-') || t.EndsWith('/') || last is "dan" or "serta" or "yang" or "atau" or "di" or "ke" or "dari" or "pada" or "untuk" or "dalam" or "bagi" or "&";
     }
 
     private void FlushPendingAsHeadings()

@@ -55,6 +55,13 @@ internal static partial class Numbers
 
         var first = tokens[0];
         var value = ReadNumber(first.Value, out ambiguous);
+
+        // A sign right before the first number ("-2,5", "−3 %"): a negative target (a dash and a space is a bullet).
+        if (value is { } signed && first.Index > 0 && normalised[first.Index - 1] is '-' or '−' && normalised[..(first.Index - 1)].Trim().Length == 0)
+        {
+            value = -signed;
+        }
+
         var last = tokens[^1];
         var after = normalised[(last.Index + last.Length)..];
         var magnitude = Magnitude().Match(after);

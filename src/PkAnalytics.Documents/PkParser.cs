@@ -99,8 +99,18 @@ internal static partial class PkParser
             return null;
         }
 
+        var k = kind.Value.ToUpperInvariant();
+        var what = k switch
+        {
+            _ when k.Contains("LKJIP") || k.Contains("LKIP") || k.Contains("LAKIP") || k.StartsWith("LAPORAN KINERJA") || k.Contains("AKUNTABILITAS") =>
+                "laporan kinerja tahunan (LKjIP/LAKIP)",
+            _ when k.Contains("STRATEGIS") || k.Contains("RENSTRA") => "rencana strategis (Renstra)",
+            _ when k.Contains("RENCANA KERJA") || k.Contains("RENJA") => "rencana kerja (Renja)",
+            _ when k.Contains("RENCANA AKSI") => "rencana aksi",
+            _ => Text.Collapse(kind.Value).ToLowerInvariant(),
+        };
         return new Finding("not_an_agreement", FindingSeverity.Error,
-            $"dokumen ini bukan perjanjian kinerja melainkan {Text.Collapse(kind.Value)} (baris {kindLine}; memuat {string.Join(", ", parts.Take(3).Select(x => Text.TitleCase(x)))}) dan tidak memiliki halaman sampul dengan Nama/Jabatan pihak pertama dan pihak kedua; tabel perjanjian kinerja yang dikutip di dalamnya tidak dimuat sebagai perjanjian",
+            $"dokumen ini bukan perjanjian kinerja melainkan {what}, \"{Text.Collapse(kind.Value)}\" (baris {kindLine}; memuat {string.Join(", ", parts.Take(3).Select(x => Text.TitleCase(x)))}) dan tidak memiliki halaman sampul dengan Nama/Jabatan pihak pertama dan pihak kedua; tabel perjanjian kinerja yang dikutip di dalamnya tidak dimuat sebagai perjanjian",
             kindLine);
     }
 
@@ -194,6 +204,9 @@ internal static partial class PkParser
 
         public SigningDate? Date { get; set; }
 
+        /// <summary>Only the year of the signing date is written ("Malili, ........ 2025").</summary>
+        public int? SigningYear { get; set; }
+
         public int RegionEnd { get; set; }
 
         public List<PerformanceTable> Performance { get; } = [];
@@ -223,7 +236,7 @@ internal static partial class PkParser
             var findings = Findings.Items.OrderBy(f => f.Line).ThenBy(f => f.Code, StringComparer.Ordinal).ToList();
             return new Agreement(
                 Cover.Amendment ? AgreementKind.Amendment : AgreementKind.Original,
-                Cover.TitleYear ?? Date?.Year,
+                Cover.TitleYear ?? Date?.Year ?? SigningYear,
                 Place,
                 Date,
                 Cover.TitleLine,
@@ -270,9 +283,17 @@ internal static partial class PkParser
                 coverDateLine = lines[i].Number;
                 break;
             }
+
+            if (Dates.FindYearOnly(lines[i].Text) is { } y)
+            {
+                draft.Place = y.Place;
+                draft.SigningYear = y.Year;
+                coverDateLine = lines[i].Number;
+                break;
+            }
         }
 
-        if (draft.Date is null)
+        if (draft.Date is null && draft.SigningYear is null)
         {
             // A cover whose date stands above the parties.
             for (var i = cover.StartIndex; i < cover.PartiesEndIndex; i++)

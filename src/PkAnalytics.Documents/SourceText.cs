@@ -6,7 +6,7 @@ internal sealed class SourceLine
     public SourceLine(int number, string raw)
     {
         Number = number;
-        Cleaned = Documents.Text.CleanLine(raw);
+        Cleaned = SpacedColumns(Documents.Text.CleanLine(raw));
         Text = Documents.Text.Collapse(Cleaned);
         Blank = Text.Length == 0;
         Tabbed = Cleaned.Contains('\t');
@@ -42,6 +42,25 @@ internal sealed class SourceLine
     }
 
     public int Number { get; }
+
+    /// <summary>A line laid out in columns with runs of spaces only ("Program      Anggaran      Keterangan"):
+    /// two or more wide gaps (four spaces or more) between words make it a row, the gaps its cell breaks.</summary>
+    private static string SpacedColumns(string line)
+    {
+        if (line.Length < 12 || line.Contains('\t') || line.TrimStart().StartsWith('|') || !line.Contains("    ", StringComparison.Ordinal))
+        {
+            return line;
+        }
+
+        var trimmed = line.Trim();
+        var gaps = System.Text.RegularExpressions.Regex.Matches(trimmed, " {4,}");
+        if (gaps.Count < 2)
+        {
+            return line;
+        }
+
+        return System.Text.RegularExpressions.Regex.Replace(trimmed, " {4,}", "\t");
+    }
 
     public string Cleaned { get; }
 

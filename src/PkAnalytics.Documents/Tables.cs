@@ -105,11 +105,87 @@ internal static partial class Cells
 
     public static bool IsColumnNumber(string text) => ColumnNumber().IsMatch(text);
 
-    public static bool IsSource(string text) => text.Length <= 24 && SourceShape().IsMatch(text.Trim());
+    public static bool IsSource(string text) => text.Length <= 24 && SourceShape().IsMatch(SourceText(text));
+
+    /// <summary>A funding source as written, without the parentheses some documents put around it ("(APBD)").</summary>
+    public static string SourceText(string text) => text.Trim().Trim('(', ')').Trim();
 
     public static bool IsCurrency(string text) => CurrencyOnly().IsMatch(text.Trim());
 
-    public static bool IsTotal(string text) => TotalShape().IsMatch(text.Trim());
+    public static bool IsTotal(string text)
+    {
+        var t = text.Trim();
+        if (TotalShape().IsMatch(t))
+        {
+            return true;
+        }
+
+        if (t.Length > 40 || t.Length < 4)
+        {
+            return false;
+        }
+
+        // Letter-spaced ("J U M L A H", "T O T A L"), with "Rp" or a colon after it, or misspelt by one letter.
+        if (LetterSpaced().IsMatch(t))
+        {
+            t = t.Replace(" ", string.Empty);
+        }
+
+        t = TotalDecoration().Replace(t, string.Empty).Trim().ToLowerInvariant();
+        if (TotalShape().IsMatch(t))
+        {
+            return true;
+        }
+
+        var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 3 || words.Skip(1).Any(w => w is not ("anggaran" or "total" or "pagu" or "keseluruhan" or "seluruhnya" or "biaya" or "dana")))
+        {
+            return false;
+        }
+
+        return Near(words[0], "jumlah") || Near(words[0], "total");
+    }
+
+    [GeneratedRegex(@"^(?:\p{L}\s){2,}\p{L}(?:\s*:)?$")]
+    private static partial Regex LetterSpaced();
+
+    [GeneratedRegex(@"(?:\s*(?:rp\.?|:|\(rp\)))+\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TotalDecoration();
+
+    /// <summary>One letter inserted, dropped or changed ("Jumalah", "Jumah", "Totall").</summary>
+    private static bool Near(string word, string target)
+    {
+        if (word == target)
+        {
+            return true;
+        }
+
+        if (Math.Abs(word.Length - target.Length) > 1 || word.Length < 4)
+        {
+            return false;
+        }
+
+        var d = new int[word.Length + 1, target.Length + 1];
+        for (var i = 0; i <= word.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= target.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= word.Length; i++)
+        {
+            for (var j = 1; j <= target.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (word[i - 1] == target[j - 1] ? 0 : 1));
+            }
+        }
+
+        return d[word.Length, target.Length] <= 1;
+    }
 
     /// <summary>"80.160.000.- APBD": an amount with its funding source glued on.</summary>
     public static bool SplitAmountSource(string text, out string amount, out string source)
