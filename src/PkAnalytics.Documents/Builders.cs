@@ -208,6 +208,9 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
     [GeneratedRegex(@"^(?:[-•·▪*]\s*|[a-z][.)]\s+)")]
     private static partial Regex NestedItem();
 
+    [GeneratedRegex(@"^\s*\d{1,2}[.)]\s*(?=\S)")]
+    private static partial Regex NumberedItem();
+
     [GeneratedRegex(@"\((?<u>[^()]{1,30})\)\s*:?\s*$")]
     private static partial Regex ParentUnit();
 
@@ -359,7 +362,9 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         {
             for (var i = 0; i < items.Count; i++)
             {
-                Add(items[i].Text, items[i].Line, targets[i].Text, targets[i].Line, unitText);
+                // "1. 120" next to "1. Jumlah ...": the item's number is not the target.
+                var t = NumberedItem().Match(targets[i].Text) is { Success: true } m && NumberedItem().IsMatch(items[i].Text) ? targets[i].Text[m.Length..] : targets[i].Text;
+                Add(items[i].Text, items[i].Line, t, targets[i].Line, unitText);
             }
 
             return;

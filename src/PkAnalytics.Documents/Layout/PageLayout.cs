@@ -308,38 +308,67 @@ internal static partial class PageLayout
 
     private static void EmitTable(LayoutDocument doc, List<Line> lines, PageContent page, double h)
     {
-        var top = lines.Min(l => l.Y0) - 0.8 * h;
-        var bottom = lines.Max(l => l.Y1) + 0.8 * h;
         var left = lines.Min(l => l.X0);
         var right = lines.Max(l => l.X1);
-        var horizontal = page.Rules.Where(r => r.Horizontal && r.Position > top && r.Position < bottom && r.To > left && r.From < right
-                                               && r.To - r.From > 0.15 * (right - left)).OrderBy(r => r.Position).ToList();
-        if (horizontal.Count < 2)
-        {
-            EmitPart(doc, lines, page, h, []);
-            return;
-        }
 
-        horizontal = MergeSegments(horizontal);
-
-        // A bottom border the raster lost: the column rules go on below the last horizontal rule.
-        var columnRules = page.Rules.Where(r => !r.Horizontal && r.Position >= left - 3 * h && r.Position <= right + 3 * h
-                                                && r.From <= horizontal[0].Position + h && r.To > horizontal[0].Position + 2 * h).ToList();
-        if (columnRules.Count >= 2)
+        // Ruled tables: groups of vertical rules whose heights overlap (one table's borders); two tables one
+        // below the other are two groups. Each line belongs to the group whose rules run beside it.
+        var vertical = page.Rules.Where(r => !r.Horizontal && r.Position >= left - 3 * h && r.Position <= right + 3 * h && r.To - r.From > h)
+            .OrderBy(r => r.From).ToList();
+        var groups = new List<(double From, double To, List<PageRule> Rules)>();
+        foreach (var r in vertical)
         {
-            var end = Median(columnRules.Select(r => r.To));
-            if (end > horizontal[^1].Position + 0.5 * h)
+            var g = groups.FindIndex(x => r.From <= x.To + 3 && r.To >= x.From - 3);
+            if (g >= 0)
             {
-                horizontal.Add(new PageRule(true, end, columnRules.Min(r => r.Position), columnRules.Max(r => r.Position)));
+                var x = groups[g];
+                x.Rules.Add(r);
+                groups[g] = (Math.Min(x.From, r.From), Math.Max(x.To, r.To), x.Rules);
+            }
+            else
+            {
+                groups.Add((r.From, r.To, [r]));
             }
         }
 
-        // The ruled table, and the lines above or below its borders (a borderless table or text next to it).
-        var first = horizontal[0].Position;
-        var last = horizontal[^1].Position;
-        EmitPart(doc, lines.Where(l => l.Yc < first).ToList(), page, h, []);
-        EmitPart(doc, lines.Where(l => l.Yc >= first && l.Yc <= last).ToList(), page, h, horizontal);
-        EmitPart(doc, lines.Where(l => l.Yc > last).ToList(), page, h, []);
+        groups = groups.Where(g => g.Rules.Count >= 2).ToList();
+        int GroupOf(Line l) => groups.FindIndex(g => l.Yc >= g.From - 1 && l.Yc <= g.To + 1);
+
+        var k = 0;
+        while (k < lines.Count)
+        {
+            var g = GroupOf(lines[k]);
+            var end = k + 1;
+            while (end < lines.Count && GroupOf(lines[end]) == g)
+            {
+                end++;
+            }
+
+            var part = lines.GetRange(k, end - k);
+            if (g < 0)
+            {
+                EmitPart(doc, part, page, h, [], []);
+            }
+            else
+            {
+                var (from, to, rules) = groups[g];
+                var horizontal = MergeSegments(page.Rules.Where(r => r.Horizontal && r.Position >= from - 3 && r.Position <= to + 3
+                                                                     && r.To - r.From > 0.15 * (right - left)).ToList());
+                if (horizontal.Count < 2 || horizontal[0].Position > from + h)
+                {
+                    horizontal.Insert(0, new PageRule(true, from, rules.Min(r => r.Position), rules.Max(r => r.Position)));
+                }
+
+                if (horizontal[^1].Position < to - h)
+                {
+                    horizontal.Add(new PageRule(true, to, rules.Min(r => r.Position), rules.Max(r => r.Position)));
+                }
+
+                EmitPart(doc, part, page, h, horizontal, rules);
+            }
+
+            k = end;
+        }
     }
 
     /// <summary>Pieces of one horizontal rule (a scan or the raster broke it) joined when they lie on one line with
@@ -364,7 +393,7 @@ internal static partial class PageLayout
         return result.OrderBy(r => r.Position).ToList();
     }
 
-    private static void EmitPart(LayoutDocument doc, List<Line> lines, PageContent page, double h, List<PageRule> horizontal)
+    private static void EmitPart(LayoutDocument doc, List<Line> lines, PageContent page, double h, List<PageRule> horizontal, List<PageRule> vertical)
     {
         if (lines.Count == 0)
         {
@@ -393,7 +422,7 @@ internal static partial class PageLayout
         var bottom = horizontal.Count > 0 ? horizontal[^1].Position : lines.Max(l => l.Y1) + 0.5 * h;
         var left = lines.Min(l => l.X0);
         var right = lines.Max(l => l.X1);
-        var bounds = ColumnBounds(lines, page, top, bottom, left, right, h);
+        var bounds = ColumnBounds(lines, vertical, top, bottom, left, right, h);
         int ColumnOf(double x)
         {
             var c = 0;
@@ -438,10 +467,10 @@ internal static partial class PageLayout
 
     /// <summary>Column boundaries: vertical ruling lines across the table, else the gutters that every multi-cell
     /// line of the table leaves free.</summary>
-    private static List<double> ColumnBounds(List<Line> lines, PageContent page, double top, double bottom, double left, double right, double h)
+    private static List<double> ColumnBounds(List<Line> lines, List<PageRule> vertical, double top, double bottom, double left, double right, double h)
     {
         var height = bottom - top;
-        var ruled = page.Rules.Where(r => !r.Horizontal && r.Position > left - 3 * h && r.Position < right + 3 * h
+        var ruled = vertical.Where(r => !r.Horizontal && r.Position > left - 3 * h && r.Position < right + 3 * h
                                           && Math.Min(r.To, bottom) - Math.Max(r.From, top) > 0.5 * height)
             .Select(r => r.Position).Order().ToList();
         var bounds = new List<double>();

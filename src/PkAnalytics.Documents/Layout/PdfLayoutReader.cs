@@ -71,6 +71,7 @@ internal static partial class PdfLayoutReader
 
             var coverage = ImageCoverage(input, pages);
             var ocr = new List<int>();
+            var layerPages = new List<int>();
             for (var p = 0; p < pages.Count; p++)
             {
                 var words = pages[p].Words;
@@ -85,6 +86,7 @@ internal static partial class PdfLayoutReader
                     {
                         document.OcrLayerPages.Add(p + 1);
                         pages[p].Ocr = true;
+                        layerPages.Add(p);
                     }
                     else
                     {
@@ -108,6 +110,11 @@ internal static partial class PdfLayoutReader
                         }
                     }
                 }
+            }
+
+            foreach (var p in layerPages)
+            {
+                pages[p] = new PageContent { Width = pages[p].Width, Height = pages[p].Height, Rules = pages[p].Rules, Ocr = true, Words = CleanOcrWords(pages[p].Words, pages[p].Rules) };
             }
 
             if (ocr.Count > 0)
