@@ -81,12 +81,23 @@ internal static class XlsxReader
         }
 
         var rows = new List<SortedDictionary<int, string>>();
+        var lastIndex = 0u;
         foreach (var row in ws.Descendants<Row>())
         {
+            var index = row.RowIndex?.Value ?? lastIndex + 1;
             if (row.Hidden?.Value == true)
             {
+                lastIndex = index;
                 continue;
             }
+
+            // Rows the sheet leaves out are empty rows: they separate blocks as they do on the printed page.
+            for (var gap = lastIndex + 1; gap < index && gap < lastIndex + 4 && lastIndex > 0; gap++)
+            {
+                rows.Add([]);
+            }
+
+            lastIndex = index;
 
             var cells = new SortedDictionary<int, string>();
             foreach (var cell in row.Elements<XCell>())
