@@ -78,17 +78,17 @@ internal static partial class Numbers
             // Several quantities ("27 unit 1 tahun", "1 langganan telepon, 12 bulan"): the unit is the word(s)
             // after the first number; "100 dari 110 Organisasi" and a rate "75/100.000 penduduk" keep the tail.
             var afterFirst = normalised[(first.Index + first.Length)..];
-            if (tokens.Count > 1 && !magnitude.Success && !Regex.IsMatch(afterFirst, @"^\s*(?:dari\b|/|%)", RegexOptions.IgnoreCase))
+            if (tokens.Count > 1 && !magnitude.Success && !TailKeepsUnit().IsMatch(afterFirst))
             {
                 var stop = afterFirst.IndexOfAny([',', ';', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-                var words = Regex.Replace(CleanUnit(stop < 0 ? afterFirst : afterFirst[..stop]), @"\s+(?:dan|serta|atau|untuk|dari|per|x)$", string.Empty, RegexOptions.IgnoreCase);
+                var words = TrailingConnective().Replace(CleanUnit(stop < 0 ? afterFirst : afterFirst[..stop]), string.Empty);
                 if (words.Length > 0)
                 {
                     return new TargetValue(raw, value, words);
                 }
             }
 
-            if (Regex.IsMatch(afterFirst, @"^\s*/\s*\d") && tokens.Count > 1)
+            if (tokens.Count > 1 && RateTail().IsMatch(afterFirst))
             {
                 unit = "/" + Text.Collapse(afterFirst.Trim()[1..].Trim());
             }
@@ -105,6 +105,15 @@ internal static partial class Numbers
 
         return new TargetValue(raw, value, unit);
     }
+
+    [GeneratedRegex(@"^\s*(?:dari\b|/|%)", RegexOptions.IgnoreCase)]
+    private static partial Regex TailKeepsUnit();
+
+    [GeneratedRegex(@"\s+(?:dan|serta|atau|untuk|dari|per|x)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingConnective();
+
+    [GeneratedRegex(@"^\s*/\s*\d")]
+    private static partial Regex RateTail();
 
     private static decimal MagnitudeOf(string word) => word switch
     {
@@ -217,6 +226,11 @@ internal static partial class Numbers
     /// <summary>Quotes, brackets and bars around an amount (a scan's table border or a stray mark): not part of it.</summary>
     internal static string TrimStray(string cell)
     {
+        if (cell.Length == 0 || (!IsStray(cell[0]) && !IsStray(cell[^1]) && cell[^1] != ')' && !char.IsWhiteSpace(cell[0]) && !char.IsWhiteSpace(cell[^1])))
+        {
+            return cell;
+        }
+
         var t = cell.Trim();
         if (t.Length > 1 && t.Any(char.IsDigit) && !(t.StartsWith('(') && t.EndsWith(')')))
         {
@@ -234,7 +248,23 @@ internal static partial class Numbers
     private static partial Regex AmountWithStrayLetter();
 
     /// <summary>An amount with a stray letter inside ("1.7l6.833.112", an OCR misreading): unreadable, never guessed.</summary>
-    public static bool IsUnreadableAmount(string cell) => AmountWithStrayLetter().IsMatch(TrimStray(cell).Replace(" ", string.Empty));
+    public static bool IsUnreadableAmount(string cell)
+    {
+        if (cell.Length > 40)
+        {
+            return false;
+        }
+
+        var digits = 0;
+        foreach (var c in cell)
+        {
+            digits += char.IsDigit(c) ? 1 : 0;
+        }
+
+        return digits >= 5 && AmountWithStrayLetter().IsMatch(TrimStray(cell).Replace(" ", string.Empty));
+    }
+
+    private static bool IsStray(char c) => c is '\'' or '‘' or '’' or '"' or '“' or '”' or '|' or '`' or '(' or ')';
 
     /// <summary>Reads a Rupiah amount. Null when the text holds no number.</summary>
     public static AmountReading? ParseAmount(string raw)

@@ -21,6 +21,9 @@ internal static partial class PkParser
     [GeneratedRegex(@"^(?:DINAS|BADAN|SEKRETARIAT|SEKRETARIS DAERAH|KECAMATAN|KANTOR|INSPEKTORAT|SATUAN POLISI|RUMAH SAKIT|RSUD|KELURAHAN|BAGIAN|PUSKESMAS|UPTD|UPT)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AgencyStart();
 
+    [GeneratedRegex(@"^(?:SKPD|OPD|Perangkat\s+Daerah|Unit\s+Kerja|Instansi|Satuan\s+Kerja)\s*:\s*(?<v>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AgencyField();
+
     [GeneratedRegex(@"\s*[,(]?\s*\b(?:KABUPATEN|KAB\.?|KOTA)\s+[A-Z][A-Za-z ]*\)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RegionSuffix();
 
@@ -456,15 +459,19 @@ internal static partial class PkParser
         a.Year != b.Year || a.Month != b.Month || (a.Day is { } x && b.Day is { } y && x != y);
 
     /// <summary>A header row: header words only, naming either indicator and target or a budget column.</summary>
+    private static readonly Header NoHeader = new();
+
     private static bool TryHeader(List<Cell> cells, int i, out Header header, out int next)
     {
-        header = new Header();
+        header = NoHeader;
         next = i;
         var first = cells[i];
         if (Cells.HeaderKind(first.Text, out _) is null)
         {
             return false;
         }
+
+        header = new Header();
 
         var j = i;
         if (first.Explicit)
@@ -1109,7 +1116,7 @@ internal static partial class PkParser
         for (var i = 0; i < lines.Count; i++)
         {
             var t = lines[i].Text;
-            var field = Regex.Match(t, @"^(?:SKPD|OPD|Perangkat\s+Daerah|Unit\s+Kerja|Instansi|Satuan\s+Kerja)\s*:\s*(?<v>.+)$", RegexOptions.IgnoreCase);
+            var field = t.Length is > 4 and <= 100 && t[0] is 'S' or 's' or 'O' or 'P' or 'p' or 'U' or 'u' or 'I' && t.Contains(':') ? AgencyField().Match(t) : Match.Empty;
             if (t.Length > 100 || (lines[i].IsRow && !field.Success))
             {
                 continue;

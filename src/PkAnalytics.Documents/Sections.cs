@@ -71,13 +71,13 @@ internal static partial class Sections
                 continue;
             }
 
-            if (headerSeenSinceStart && (PartyLabel().IsMatch(line.Text) || Dates.Find(line.Text) is not null))
+            if (headerSeenSinceStart && !closed && (PartyLabel().IsMatch(line.Text) || Dates.Find(line.Text) is not null))
             {
                 closed = true;
                 continue;
             }
 
-            if (line.NonEmpty > 1 || line.Text.Length > 120 || !SectionTitle().IsMatch(line.Text) || Lampiran2().IsMatch(line.Text))
+            if (line.NonEmpty > 1 || line.Text.Length > 120 || line.Text[0] is not ('P' or 'p' or 'L' or 'l' or ' ') || !SectionTitle().IsMatch(line.Text) || Lampiran2().IsMatch(line.Text))
             {
                 continue;
             }
@@ -188,10 +188,29 @@ internal static partial class Sections
             return false;
         }
 
-        var kinds = line.Segments.Where(s => s.Length > 0).Select(s => Cells.HeaderKind(s, out _)).ToList();
-        if (kinds.Any(k => k is null))
+        var t = line.Text;
+        if (t.IndexOf("ndikator", StringComparison.OrdinalIgnoreCase) < 0 && t.IndexOf("ndicator", StringComparison.OrdinalIgnoreCase) < 0
+            && t.IndexOf("nggaran", StringComparison.OrdinalIgnoreCase) < 0 && t.IndexOf("pagu", StringComparison.OrdinalIgnoreCase) < 0
+            && t.IndexOf("alokasi", StringComparison.OrdinalIgnoreCase) < 0 && t.IndexOf("(rp", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return false;
+        }
+
+        var kinds = new List<ColumnKind?>(line.Segments.Length);
+        foreach (var segment in line.Segments)
+        {
+            if (segment.Length == 0)
+            {
+                continue;
+            }
+
+            var kind = Cells.HeaderKind(segment, out _);
+            if (kind is null)
+            {
+                return false;
+            }
+
+            kinds.Add(kind);
         }
 
         performance = kinds.Contains(ColumnKind.Indicator) && kinds.Contains(ColumnKind.Target);

@@ -1,7 +1,7 @@
 namespace PkAnalytics.Documents;
 
 /// <summary>One line of the document after cleaning: its 1-based number, the cleaned text (tabs kept) and its cells.</summary>
-internal sealed class SourceLine
+internal sealed partial class SourceLine
 {
     public SourceLine(int number, string raw)
     {
@@ -41,6 +41,9 @@ internal sealed class SourceLine
         NonEmpty = nonEmpty;
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(" {4,}")]
+    private static partial System.Text.RegularExpressions.Regex WideGap();
+
     public int Number { get; }
 
     /// <summary>A line laid out in columns with runs of spaces only ("Program      Anggaran      Keterangan"):
@@ -53,13 +56,24 @@ internal sealed class SourceLine
         }
 
         var trimmed = line.Trim();
-        var gaps = System.Text.RegularExpressions.Regex.Matches(trimmed, " {4,}");
-        if (gaps.Count < 2)
+        var first = trimmed.IndexOf("    ", StringComparison.Ordinal);
+        if (first < 0)
         {
             return line;
         }
 
-        return System.Text.RegularExpressions.Regex.Replace(trimmed, " {4,}", "\t");
+        var end = first;
+        while (end < trimmed.Length && trimmed[end] == ' ')
+        {
+            end++;
+        }
+
+        if (trimmed.IndexOf("    ", end, StringComparison.Ordinal) < 0)
+        {
+            return line;
+        }
+
+        return WideGap().Replace(trimmed, "\t");
     }
 
     public string Cleaned { get; }

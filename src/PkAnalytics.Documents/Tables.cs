@@ -120,7 +120,7 @@ internal static partial class Cells
             return true;
         }
 
-        if (t.Length > 40 || t.Length < 4)
+        if (t.Length > 40 || t.Length < 4 || t[0] is not ('J' or 'j' or 'T' or 't'))
         {
             return false;
         }
@@ -245,21 +245,33 @@ internal static partial class Cells
     [
         "no", "nomor", "sasaran", "indikator", "indicator", "target", "satuan", "unit", "anggaran", "pagu", "jumlah anggaran",
         "nilai anggaran", "keterangan", "ket", "sumber", "penjelasan", "uraian", "relevansi", "formulasi", "program", "kegiatan", "sub",
-        "alokasi", "kode", "kondisi", "baseline", "realisasi", "capaian", "satuan", "tujuan", "jumlah (rp", "tahun", "1", "2", "tw", "triwulan",
-        "jan", "feb", "peb", "mar", "apr", "mei", "jun", "jul", "agu", "agt", "sep", "okt", "nov", "nop", "des", "bulan",
+        "alokasi", "kode", "kondisi", "baseline", "realisasi", "capaian", "satuan", "tujuan", "jumlah (rp", "tahun", "triwulan",
     ];
 
-    [GeneratedRegex(@"^(?:target\s*(?:kinerja\s*)?)?(?:tahun\s*)?(?:19|20)\d\d$")]
+    [GeneratedRegex(@"^(?:target\s*(?:kinerja\s*)?)?(?:tahun\s*)?(?:19|20)\d\d$", RegexOptions.IgnoreCase)]
     private static partial Regex YearHeader();
 
-    [GeneratedRegex(@"^(?:jan(?:uari)?|feb(?:ruari)?|peb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|agu(?:stus)?|agt|sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|nop(?:ember)?|des(?:ember)?|(?:tw|triwulan)\s*(?:i{1,3}|iv|[1-4])|bulan\s*(?:ke\s*)?\d{1,2})\.?$")]
+    [GeneratedRegex(@"^(?:jan(?:uari)?|feb(?:ruari)?|peb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|agu(?:stus)?|agt|sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|nop(?:ember)?|des(?:ember)?|(?:tw|triwulan)\s*(?:i{1,3}|iv|[1-4])|bulan\s*(?:ke\s*)?\d{1,2})\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodHeader();
 
     public static ColumnKind? HeaderKind(string text, out BudgetLevel? level)
     {
         level = null;
-        if (text.Length == 0 || text.Length > 100 || !(char.ToLowerInvariant(text[0]) is 'n' or 's' or 'i' or 't' or 'u' or 'a' or 'p' or 'k' or 'j' or 'r' or 'f'
-                                                         or '1' or '2' or 'm' or 'o' or 'd' or 'b' or 'f' or 'g'))
+        if (text.Length is > 0 and <= 16 && char.ToLowerInvariant(text[0]) is '1' or '2' or 't' or 'j' or 'f' or 'p' or 'm' or 'a' or 's' or 'o' or 'n' or 'd' or 'b')
+        {
+            // A year ("2022", "Target 2022") is that year's target; months and quarters are period columns.
+            if (YearHeader().IsMatch(text))
+            {
+                return ColumnKind.Target;
+            }
+
+            if (PeriodHeader().IsMatch(text))
+            {
+                return ColumnKind.Period;
+            }
+        }
+
+        if (text.Length == 0 || text.Length > 100 || !(char.ToLowerInvariant(text[0]) is 'n' or 's' or 'i' or 't' or 'u' or 'a' or 'p' or 'k' or 'j' or 'r' or 'f'))
         {
             return null;
         }
@@ -292,13 +304,7 @@ internal static partial class Cells
 
         if (YearHeader().IsMatch(t))
         {
-            // "2022", "Target 2022", "Tahun 2022": the target of that year.
             return ColumnKind.Target;
-        }
-
-        if (PeriodHeader().IsMatch(t))
-        {
-            return ColumnKind.Period;
         }
 
         if (t.StartsWith("sasaran", StringComparison.Ordinal) || t.StartsWith("tujuan/sasaran", StringComparison.Ordinal) || t.StartsWith("tujuan / sasaran", StringComparison.Ordinal))
