@@ -369,6 +369,14 @@ internal static partial class PkParser
                 continue;
             }
 
+            if (cell.Explicit && cell.RowStart && (performance is not null || budget is not null) && cell.Line - 1 < lines.Count
+                && Sections.IsSignatureRow(lines[cell.Line - 1]))
+            {
+                // The signatories' positions side by side under the table: the table is over.
+                Close();
+                continue;
+            }
+
             var dateFound = text.Length <= 160 ? Dates.Find(text) : null;
             if (dateFound is { } date)
             {

@@ -217,6 +217,20 @@ internal static partial class Sections
         return performance || (kinds.Contains(ColumnKind.Amount) && (kinds.Contains(ColumnKind.Name) || kinds.Contains(ColumnKind.Label)));
     }
 
+    /// <summary>A row of a signature table: the signatories' positions side by side ("BUPATI ..." / "KEPALA DINAS
+    /// ..."), or their NIP lines. It ends the Lampiran table above it.</summary>
+    public static bool IsSignatureRow(SourceLine line)
+    {
+        if (!line.IsRow || line.NonEmpty < 2 || line.Text.Length > 200)
+        {
+            return false;
+        }
+
+        var cells = line.Segments.Where(x => x.Length > 0).ToList();
+        return cells.All(c => c.Length <= 70 && PositionWord().IsMatch(c) && !c.Any(char.IsDigit))
+               || cells.All(c => c.StartsWith("NIP", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The parties of a cover-less agreement from its signature block: names under "Pihak Kedua" /
     /// "Pihak Pertama" labels, or two positions with the names below them (the left signatory is the superior,
     /// the second party; the right one the first party). Null when the block does not name them.</summary>

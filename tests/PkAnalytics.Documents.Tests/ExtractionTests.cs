@@ -136,6 +136,32 @@ public sealed class NotTargetTableTests
     }
 
     [Fact]
+    public void RencanaAksiWithOneCellPerLine_GivesNoIndicators()
+    {
+        var months = new[] { "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember" };
+        var text = Pk.Cover() + Pk.TabTable("1\tMeningkatnya kualitas layanan\tIndeks Kepuasan Masyarakat\t82,5") +
+                   "RENCANA AKSI\n\n\tNo\n\tIndikator Kinerja\n\tTarget\n" + string.Concat(months.Select(m => $"\t{m}\n")) + "\n" +
+                   "\t1\n\tPersentase pengaduan yang ditindaklanjuti\n\t100%\n" + string.Concat(months.Select((_, i) => $"\t{(i + 1) * 8}%\n")) + "\n";
+
+        var a = Pk.Single(text);
+
+        Assert.Equal(["Indeks Kepuasan Masyarakat"], a.Indicators.Select(i => i.Indicator));
+        Assert.DoesNotContain(a.Findings, f => f.Code == "objective_without_indicator");
+    }
+
+    [Fact]
+    public void SignatureRowsRightUnderTheTable_AreNotIndicators()
+    {
+        var text = Pk.Cover() + "LAMPIRAN I\nNo\tSasaran\tIndikator Kinerja\tTarget\n1\tMeningkatnya kualitas layanan\tIndeks Kepuasan Masyarakat\t82,5\n" +
+                   "\tBUPATI LUWU TIMUR\tKEPALA DINAS CONTOH\t\n\tDrs. H. ALI AKBAR, M.Pd\tBUDI SANTOSO, S.E\t\n\tNIP. 19650101 199003 1 001\tNIP. 19700101 199503 1 002\t\n";
+
+        var a = Pk.Single(text);
+
+        Assert.Single(a.Indicators);
+        Assert.DoesNotContain(a.Findings, f => f.Code == "objective_without_indicator");
+    }
+
+    [Fact]
     public void SignatureTableAfterTheLampiran_GivesNoIndicators()
     {
         var text = Pk.Cover() + Pk.TabTable("1\tMeningkatnya kualitas layanan\tIndeks Kepuasan Masyarakat\t82,5") +
