@@ -105,4 +105,61 @@ public sealed class PdfLayoutTests(PrintedAgreement printed, ITestOutputHelper o
         Assert.Equal(10, doc.Agreements.Count);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"20 pages took {watch.Elapsed.TotalSeconds:F2} s");
     }
+
+    [Fact]
+    public void PrintedPdf_MergedObjectiveCell_BorderlessBudgetWithWrappedAmounts_CoverTableWithWrappedPosition()
+    {
+        var pdf = Generated.PdfFromHtml(VariantHtml);
+
+        var doc = DocumentParser.Parse("variant.pdf", pdf);
+
+        var a = Assert.Single(doc.Agreements);
+        Assert.Equal(new Party("ANDI MUHAMMAD RAZAK, S.STP., M.Si", "KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"), a.FirstParty);
+        Assert.Equal(("Watampone", "2023-01"), (a.Place, a.Date?.ToString()));
+        Assert.Equal(
+            ["Indeks Profesionalitas ASN=72.5", "Persentase ASN yang mengikuti pengembangan kompetensi minimal 20 jam pelajaran per tahun=65", "Nilai Sistem Merit=0.72", "Nilai SAKIP Perangkat Daerah="],
+            a.Indicators.Select(i => $"{i.Indicator}={i.Target.Value}"));
+        Assert.Equal(3, a.Indicators.Count(i => i.Objective == "Meningkatnya kualitas dan profesionalisme aparatur sipil negara di lingkungan pemerintah daerah"));
+        Assert.Equal(["Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota = 5880125000 APBD", "Program Kepegawaian Daerah = 1200450000 APBD"], Budget(a));
+        Assert.Empty(a.Findings);
+    }
+
+    private const string VariantHtml = """
+<html><head><meta charset="utf-8"><style>
+body { font-family: 'Liberation Sans', sans-serif; font-size: 10pt; }
+@page { size: A4; margin: 2cm; }
+table.t { border-collapse: collapse; width: 100%; }
+table.t td, table.t th { border: 1px solid #000; padding: 1px 3px; vertical-align: top; }
+table.n td, table.n th { padding: 1px 6px; vertical-align: top; }
+</style></head><body>
+<p style="text-align:center"><b>PERJANJIAN KINERJA TAHUN 2023<br>BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA</b></p>
+<p>Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:</p>
+<table class="n"><tr><td>Nama</td><td>:</td><td>ANDI MUHAMMAD RAZAK, S.STP., M.Si</td></tr>
+<tr><td>Jabatan</td><td>:</td><td>KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN<br>SUMBER DAYA MANUSIA</td></tr></table>
+<p>Selanjutnya disebut PIHAK PERTAMA</p>
+<table class="n"><tr><td>Nama</td><td>:</td><td>Ir. H. ABDUL RAHMAN, M.M</td></tr>
+<tr><td>Jabatan</td><td>:</td><td>BUPATI BONE</td></tr></table>
+<p>Selaku atasan langsung PIHAK PERTAMA, selanjutnya disebut PIHAK KEDUA</p>
+<table class="n" style="width:100%"><tr><td></td><td style="text-align:center">Watampone, ........ Januari 2023</td></tr>
+<tr><td style="text-align:center">PIHAK KEDUA</td><td style="text-align:center">PIHAK PERTAMA</td></tr>
+<tr><td style="text-align:center"><br><br><u>Ir. H. ABDUL RAHMAN, M.M</u></td><td style="text-align:center"><br><br><u>ANDI MUHAMMAD RAZAK, S.STP., M.Si</u><br>NIP. 19800101 200012 1 001</td></tr></table>
+<div style="page-break-before:always"></div>
+<p style="text-align:center"><b>LAMPIRAN PERJANJIAN KINERJA TAHUN 2023</b></p>
+<table class="t">
+<tr><th>No</th><th>Sasaran Strategis</th><th>Indikator Kinerja</th><th>Target</th></tr>
+<tr><td rowspan="3">1</td><td rowspan="3">Meningkatnya kualitas dan profesionalisme aparatur sipil negara di lingkungan pemerintah daerah</td><td>Indeks Profesionalitas ASN</td><td>72,5</td></tr>
+<tr><td>Persentase ASN yang mengikuti pengembangan kompetensi minimal 20 jam pelajaran per tahun</td><td>65 %</td></tr>
+<tr><td>Nilai Sistem Merit</td><td>0,72</td></tr>
+<tr><td>2</td><td>Meningkatnya akuntabilitas kinerja</td><td>Nilai SAKIP Perangkat Daerah</td><td>BB</td></tr>
+</table>
+<p></p>
+<table class="n">
+<tr><th>No</th><th>Program</th><th>Anggaran</th><th>Keterangan</th></tr>
+<tr><td>1.</td><td>Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota</td><td style="text-align:right">Rp. 5.880.125.000</td><td>APBD</td></tr>
+<tr><td>2.</td><td>Program Kepegawaian Daerah</td><td style="text-align:right">Rp. 1.200.450.000</td><td>APBD</td></tr>
+<tr><td></td><td><b>Jumlah</b></td><td style="text-align:right"><b>Rp. 7.080.575.000</b></td><td></td></tr>
+</table>
+</body></html>
+
+""";
 }

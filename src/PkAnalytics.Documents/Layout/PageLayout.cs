@@ -436,6 +436,11 @@ internal static partial class PageLayout
 
         var columns = bounds.Count + 1;
         var multi = lines.Where(l => l.Fragments.Count >= 2).ToList();
+        if (Environment.GetEnvironmentVariable("PK_DEBUG_LAYOUT") is not null)
+        {
+            Console.Error.WriteLine($"part {lines.Count} lines, rules {horizontal.Count}/{vertical.Count}, bounds [{string.Join(", ", bounds.Select(b => b.ToString("0.0")))}], first: {lines[0].Text}");
+        }
+
         if (horizontal.Count == 0 && multi.Count(l => l.Fragments.Count > columns) > 0.3 * multi.Count)
         {
             // The lines do not share columns (no gutter runs through them): each line is a row of its fragments.
@@ -523,6 +528,7 @@ internal static partial class PageLayout
 
         // A gutter that runs between two words of one fragment (a cell's text with normal spacing) in a good share
         // of the lines is a gap of the wording, not a column border: columns that are not aligned.
+        var spacing = Median(multi.SelectMany(l => l.Fragments).SelectMany(f => f.Zip(f.Skip(1), (a, b) => b.X0 - a.X1)).Where(g => g > 0));
         return bounds.Where(b =>
         {
             var both = 0;
@@ -532,7 +538,7 @@ internal static partial class PageLayout
                 if (l.X0 < b && l.X1 > b)
                 {
                     both++;
-                    if (l.Fragments.Any(f => f[0].X0 < b && f[^1].X1 > b))
+                    if (l.Fragments.Any(f => f[0].X0 < b && f[^1].X1 > b && CutsWording(f, b, spacing)))
                     {
                         cuts++;
                     }
@@ -541,6 +547,27 @@ internal static partial class PageLayout
 
             return cuts == 0 || cuts < 0.25 * both;
         }).ToList();
+    }
+
+    /// <summary>The bound runs through a word, or between two words at about the usual word spacing of the table
+    /// (<paramref name="spacing"/>): it cuts the wording. Between two words much further apart it is a column gap the
+    /// fragment happened to bridge (columns that nearly touch).</summary>
+    private static bool CutsWording(List<PageWord> fragment, double bound, double spacing)
+    {
+        for (var k = 0; k < fragment.Count; k++)
+        {
+            if (fragment[k].X0 < bound && fragment[k].X1 > bound)
+            {
+                return true;
+            }
+
+            if (k + 1 < fragment.Count && fragment[k].X1 <= bound && fragment[k + 1].X0 >= bound)
+            {
+                return fragment[k + 1].X0 - fragment[k].X1 < 2 * spacing;
+            }
+        }
+
+        return false;
     }
 
     private static List<List<List<Line>>> RowsByRules(List<Line> lines, List<PageRule> horizontal, List<double> bounds, int columns, Func<double, int> columnOf)
@@ -669,7 +696,9 @@ internal static partial class PageLayout
 
                     var before = string.Join(' ', current[c].SelectMany(l => l.Words.Where(w => columnOf(w.Xc) == c)).Select(w => w.Text));
                     var now = string.Join(' ', cells[c].Select(w => w.Text));
-                    if (IsValue(before) && IsValue(now))
+                    // A second value under a value, or anything under a complete amount: the next row. A total
+                    // ("Jumlah", "Total") is a row of its own.
+                    if ((IsValue(before) && IsValue(now)) || (IsAmount(before) && now.Length > 0) || Cells.IsTotal(now))
                     {
                         startsRow = true;
                     }
@@ -696,10 +725,18 @@ internal static partial class PageLayout
         return rows;
     }
 
+    private static bool IsAmount(string text) => text.Count(char.IsDigit) >= 5 && Numbers.LooksLikeAmount(text);
+
     /// <summary>A short value cell (a number, a percentage, a unit word): a second one below it is a new row.</summary>
     private static bool IsValue(string text)
     {
         var t = text.Trim();
+        if (t is "Rp" or "Rp." or "RP" or "RP." or "Rp," or "IDR")
+        {
+            // A currency mark waits for its amount (often wrapped onto the next line of the cell).
+            return false;
+        }
+
         return t.Length > 0 && t.Length <= 24 && (t.Any(char.IsDigit) || t.Split(' ').Length <= 2 && char.IsUpper(t[0]));
     }
 
