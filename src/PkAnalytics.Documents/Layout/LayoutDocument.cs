@@ -37,7 +37,88 @@ internal sealed class LayoutDocument
     }
 
     /// <summary>A page or sheet boundary (an empty line in the text).</summary>
-    public void Break() => Blocks.Add(new LayoutParagraph(string.Empty));
+    public void Break() => Blocks.Add(new LayoutPageBreak());
+
+    /// <summary>A table a page break cut in two is one table: the header the next page repeats is dropped, and a
+    /// row the break split (its first cell empty and no value in its last cell) is joined to the row it continues,
+    /// as a Word table has it.</summary>
+    public void JoinTablesAcrossPages()
+    {
+        for (var i = 0; i < Blocks.Count; i++)
+        {
+            if (Blocks[i] is not LayoutTable first)
+            {
+                continue;
+            }
+
+            var j = i + 1;
+            var sawBreak = false;
+            while (j < Blocks.Count && (Blocks[j] is LayoutPageBreak || Blocks[j] is LayoutParagraph { Text.Length: 0 }))
+            {
+                sawBreak |= Blocks[j] is LayoutPageBreak;
+                j++;
+            }
+
+            if (!sawBreak || j >= Blocks.Count || Blocks[j] is not LayoutTable next || next.Rows.Count == 0 || first.Rows.Count == 0
+                || next.Rows[0].Count != first.Rows[^1].Count)
+            {
+                continue;
+            }
+
+            var rows = next.Rows;
+            var k = 0;
+            while (k < rows.Count && k < 2 && first.Rows.Take(3).Any(r => SameText(r, rows[k])))
+            {
+                k++;
+            }
+
+            if (k == 0 && !Continues(rows[0]))
+            {
+                continue;
+            }
+
+            if (k < rows.Count && Continues(rows[k]))
+            {
+                var last = first.Rows[^1];
+                for (var c = 0; c < last.Count && c < rows[k].Count; c++)
+                {
+                    foreach (var item in rows[k][c].Items)
+                    {
+                        if (last[c].Items.Count == 0)
+                        {
+                            last[c].Items.Add(item);
+                        }
+                        else
+                        {
+                            last[c].Items[^1] = JoinWrapped(last[c].Items[^1], item);
+                        }
+                    }
+                }
+
+                k++;
+            }
+
+            first.Rows.AddRange(rows.Skip(k));
+            Blocks.RemoveRange(i + 1, j - i);
+            i--;
+        }
+    }
+
+    /// <summary>Two pieces of one wrapped text: a word broken after a hyphen or a slash is joined without a space.</summary>
+    public static string JoinWrapped(string before, string after)
+    {
+        var b = before.TrimEnd();
+        return b.Length > 1 && (b[^1] is '/' || b[^1] is '-' && char.IsLetter(b[^2])) && after.Length > 0 && char.IsLetterOrDigit(after[0])
+            ? b + after
+            : b + " " + after;
+    }
+
+    private static bool SameText(List<LayoutCell> a, List<LayoutCell> b) =>
+        a.Count == b.Count && a.Zip(b).All(x => string.Join(' ', x.First.Items) == string.Join(' ', x.Second.Items)) && a.Any(c => c.Items.Count > 0);
+
+    /// <summary>The rest of a row the page break split: no number in the first cell, no value in the last one.</summary>
+    private static bool Continues(List<LayoutCell> row) =>
+        row.Count >= 2 && row[0].Items.Count == 0 && row[^1].Items.Count == 0 && row.Any(c => c.Items.Count > 0);
 
     public string ToText()
     {
@@ -48,6 +129,9 @@ internal sealed class LayoutDocument
             {
                 case LayoutParagraph p:
                     sb.Append(Clean(p.Text).Replace('\t', ' ')).Append('\n');
+                    break;
+                case LayoutPageBreak:
+                    sb.Append('\n');
                     break;
                 case LayoutTable t:
                     foreach (var row in t.Rows)
@@ -86,6 +170,8 @@ internal sealed class LayoutDocument
 }
 
 internal abstract class LayoutBlock;
+
+internal sealed class LayoutPageBreak : LayoutBlock;
 
 internal sealed class LayoutParagraph(string text) : LayoutBlock
 {

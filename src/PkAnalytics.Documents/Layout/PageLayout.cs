@@ -90,6 +90,26 @@ internal static partial class PageLayout
 
         var i = 0;
         Line? previous = null;
+
+        // The top of a page may hold the rest of a table row the page break split (a cell's last words alone on
+        // a line): it belongs to the table that goes on below it.
+        var firstRow = lines.FindIndex(l => l.Fragments.Count >= 2);
+        if (firstRow is > 0 and <= 3)
+        {
+            var end = RegionEnd(lines, firstRow, page, h);
+            var table = lines.GetRange(firstRow, end - firstRow);
+            var x0 = table.Min(l => l.X0);
+            var x1 = table.Max(l => l.X1);
+            var lead = lines.Take(firstRow).ToList();
+            if (end - firstRow >= 2 && lead.All(l => l.Fragments.Count == 1 && l.X0 > x0 + h && l.X1 <= x1 + h && l.X1 - l.X0 < 0.6 * (x1 - x0))
+                && lines[firstRow].Y0 - lead[^1].Y1 < 1.5 * h && !lead.Any(l => l.Words[0].Text.All(c => !char.IsLower(c)) && l.Words.Count > 2))
+            {
+                EmitTable(doc, lines.GetRange(0, end), page, h);
+                previous = lines[end - 1];
+                i = end;
+            }
+        }
+
         while (i < lines.Count)
         {
             if (previous is not null && lines[i].Y0 - previous.Y1 > 1.1 * h)
@@ -767,7 +787,7 @@ internal static partial class PageLayout
             }
             else
             {
-                items[^1] = items[^1] + " " + text;
+                items[^1] = LayoutDocument.JoinWrapped(items[^1], text);
             }
         }
 

@@ -148,6 +148,7 @@ internal static partial class PdfLayoutReader
                 PageLayout.Append(document, pages[p]);
             }
 
+            document.JoinTablesAcrossPages();
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException)
