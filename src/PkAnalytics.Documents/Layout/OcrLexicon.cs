@@ -16,7 +16,7 @@ internal static class OcrLexicon
     private static readonly (string From, string To)[] Confusions =
     [
         ("i", "l"), ("l", "i"), ("t", "l"), ("l", "t"), ("1", "l"), ("1", "i"), ("!", "l"), ("|", "l"), ("I", "l"), ("l", "I"),
-        ("0", "o"), ("c", "e"), ("e", "c"), ("rn", "m"), ("m", "rn"), ("5", "s"), ("h", "b"), ("b", "h"), ("f", "t"), ("ii", "u"), ("~", ""),
+        ("0", "o"), ("c", "e"), ("e", "c"), ("rn", "m"), ("m", "rn"), ("5", "s"), ("h", "b"), ("b", "h"), ("f", "t"), ("f", "l"), ("ii", "u"), ("~", ""),
     ];
 
     private static HashSet<string> Load()
@@ -42,6 +42,17 @@ internal static class OcrLexicon
 
     public static string Correct(string word)
     {
+        // A table border read as a bracket or bar glued to the word ("{Persentase", "terlayani]").
+        if (word.Length > 2 && word[0] is '{' or '[' or '|' && word.IndexOfAny(['}', ']']) < 0)
+        {
+            word = word[1..];
+        }
+
+        if (word.Length > 2 && word[^1] is '}' or ']' or '|' && word.IndexOfAny(['{', '[']) < 0)
+        {
+            word = word[..^1];
+        }
+
         // Keep punctuation around the word ("(OPD)", "jumiah,").
         var start = 0;
         var end = word.Length;

@@ -283,7 +283,7 @@ internal static partial class PdfLayoutReader
         }
 
         var image = prefix + ".pgm";
-        var tsv = Tesseract.Run([image, "stdout", "-l", "ind", "--dpi", OcrDpi.ToString(CultureInfo.InvariantCulture), "--psm", "4", "tsv"],
+        var tsv = Tesseract.Run([image, "stdout", "-l", "ind+eng", "--dpi", OcrDpi.ToString(CultureInfo.InvariantCulture), "--psm", "4", "tsv"],
             TimeSpan.FromSeconds(180), environment: new Dictionary<string, string> { ["OMP_THREAD_LIMIT"] = "1" });
         if (!tsv.Ok)
         {
@@ -312,16 +312,28 @@ internal static partial class PdfLayoutReader
     [GeneratedRegex(@"^(?:Vo|Yo|Ya|Yg|Vg|Ve|%o|9o|o/o|0/0)$")]
     private static partial Regex PercentMisread();
 
-    /// <summary>OCR noise of table scans: a border read as "|" (alone, or glued to the word after it as "|" or
-    /// "I"), and the percent sign read as "Vo" / "Yo" when it stands alone in a cell.</summary>
+    /// <summary>OCR noise of table scans: a border read as "|" around a word or alone, a stray quote before a
+    /// word, and the percent sign read as "Vo" / "Yo" when it stands alone in a cell. (A border read as a leading
+    /// "I" is left to <see cref="OcrLexicon"/>, which knows whether the word without it is a word.)</summary>
     internal static List<PageWord> CleanOcrWords(List<PageWord> words, List<PageRule> rules)
     {
-        var vertical = rules.Where(r => !r.Horizontal).ToList();
         var result = new List<PageWord>(words.Count);
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i];
             var text = w.Text.Trim('|', '¦');
+
+            // A border read as a bracket glued to a word: "{Persentase", "terlayani]".
+            if (text.Length > 2 && text[0] is '{' or '[' && text.IndexOfAny(['}', ']']) < 0)
+            {
+                text = text[1..];
+            }
+
+            if (text.Length > 2 && text[^1] is '}' or ']' && text.IndexOfAny(['{', '[']) < 0)
+            {
+                text = text[..^1];
+            }
+
             if (text.Length > 1 && text[0] is '\'' or '‘' or '’' or '`' && char.IsLetterOrDigit(text[1]))
             {
                 text = text[1..];
@@ -332,11 +344,11 @@ internal static partial class PdfLayoutReader
                 continue;
             }
 
-            var charWidth = (w.X1 - w.X0) / Math.Max(1, w.Text.Length);
-            if (text.Length > 2 && text[0] is 'I' or 'l' or '!' && char.IsLower(text[1])
-                && vertical.Any(r => Math.Abs(r.Position - w.X0) <= 2.5 * charWidth && r.From <= w.Yc && r.To >= w.Yc))
+
+            if (text is "l." or "L." or "l," or "L," or "I," or "|." or "|,")
             {
-                text = text[1..];
+                // A row number "1." read as a letter.
+                text = "1.";
             }
 
             if (PercentMisread().IsMatch(text))
