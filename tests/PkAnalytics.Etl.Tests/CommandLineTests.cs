@@ -53,6 +53,6 @@ public sealed class MigrateCommandTests(EmptyTestDatabase database) : IClassFixt
         Assert.Contains("schema is current", second.Error);
         await using var connection = await database.DataSource.OpenConnectionAsync();
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>(
-            "select count(*) from \"__EFMigrationsHistory\" where \"MigrationId\" = '20261130133835_StarSchema'"));
+            "select count(*) from \"__EFMigrationsHistory\" where \"MigrationId\" = '20261130134942_StarSchema'"));
     }
 }

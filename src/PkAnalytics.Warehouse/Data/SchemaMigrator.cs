@@ -26,7 +26,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource)
     private const long AdvisoryLockKey = 0x504B_414E_4C59;
 
     /// <summary>The migration whose schema equals the last SQL migration (0030) of the runner EF replaced.</summary>
-    internal const string BaselineMigration = "20261130133835_StarSchema";
+    internal const string BaselineMigration = "20261130134942_StarSchema";
 
     private const int LastSqlMigrationVersion = 30;
 

@@ -35,11 +35,33 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
     public DbSet<QuarantineEntry> Quarantine => Set<QuarantineEntry>();
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<NpgsqlDataSource, DbContextOptions<WarehouseDbContext>> OptionsByDataSource = [];
+
     /// <summary>Options for a context on the process's one data source (EF and Dapper share its pool).</summary>
     public static DbContextOptions<WarehouseDbContext> CreateOptions(NpgsqlDataSource dataSource) =>
-        new DbContextOptionsBuilder<WarehouseDbContext>()
-            .UseNpgsql(dataSource)
-            .Options;
+        OptionsByDataSource.GetValue(dataSource, source => new DbContextOptionsBuilder<WarehouseDbContext>()
+            .UseNpgsql(source)
+            .Options);
+
+    /// <summary>A short-lived context on the data source: one per operation, like a connection.</summary>
+    public static WarehouseDbContext Create(NpgsqlDataSource dataSource) => new(CreateOptions(dataSource));
+
+    /// <summary>
+    /// Runs a unit of work again when it lost a race to insert the same key (two people saving the same quarter at
+    /// once): the second attempt sees the first one's row and updates it instead.
+    /// </summary>
+    public static async Task<T> RetryOnConflictAsync<T>(Func<Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            return await work();
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return await work();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

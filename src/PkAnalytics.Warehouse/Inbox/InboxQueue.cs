@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Dapper;
 using Npgsql;
+using PkAnalytics.Warehouse.Data;
+using PkAnalytics.Warehouse.Data.Entities;
 
 namespace PkAnalytics.Warehouse.Inbox;
 
@@ -13,21 +15,16 @@ public sealed record InboxStatus(long InboxId, string FileName, string Status, s
 
 /// <summary>
 /// The inbox table: the dashboard's upload writes documents here, ETL workers claim them. A claim is an UPDATE of
-/// the oldest pending row chosen with FOR UPDATE SKIP LOCKED, so two workers never claim the same item; an item a
-/// crashed worker left in 'processing' longer than the stale time can be claimed again. Inserting a pending row
-/// notifies channel <see cref="Channel"/> (trigger in migration 0010), which wakes listening workers.
+/// the oldest pending row chosen with FOR UPDATE SKIP LOCKED (SQL: EF has no words for it), so two workers never
+/// claim the same item; an item a crashed worker left in 'processing' longer than the stale time can be claimed
+/// again. Finishing writes inside the document load's own transaction (Npgsql, beside the COPY). Inserting a pending
+/// row notifies channel <see cref="Channel"/> (trigger etl_inbox_notify), which wakes listening workers.
 /// </summary>
 public sealed class InboxQueue(NpgsqlDataSource dataSource)
 {
     public const string Channel = "etl_inbox";
 
     public static TimeSpan DefaultStaleAfter { get; } = TimeSpan.FromMinutes(15);
-
-    private const string InsertSql = """
-        insert into etl_inbox (file_name, content, sha256, uploaded_by)
-        values (@FileName, @Content, @Sha256, @UploadedBy)
-        returning inbox_id
-        """;
 
     private const string ClaimSql = """
         update etl_inbox i
@@ -59,14 +56,17 @@ public sealed class InboxQueue(NpgsqlDataSource dataSource)
     /// <summary>Stores a document for the workers (what the dashboard's upload does); returns its inbox id.</summary>
     public async Task<long> EnqueueAsync(string fileName, byte[] content, string? uploadedBy = null, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
+        await using var db = WarehouseDbContext.Create(dataSource);
+        var entry = db.Inbox.Add(new InboxEntry
         {
             FileName = fileName,
             Content = content,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             UploadedBy = uploadedBy,
-        }, cancellationToken: cancellationToken));
+            UploadedAt = DateTime.UtcNow,
+        }).Entity;
+        await db.SaveChangesAsync(cancellationToken);
+        return entry.InboxId;
     }
 
     /// <summary>Claims the oldest pending item for <paramref name="worker"/>, or null when there is none.</summary>

@@ -1,5 +1,7 @@
 using Dapper;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using PkAnalytics.Warehouse.Data;
 
 namespace PkAnalytics.Warehouse.Loading;
 
@@ -36,29 +38,19 @@ public sealed class IndicatorClassifier(NpgsqlDataSource dataSource)
         where indicator_id = @IndicatorId and classification_source <> 'manual'
         """;
 
-    private const string UpsertOverride = """
-        insert into indicator_classification_override (agency_id, normalized_name, category, polarity, aggregation, note)
-        values (@AgencyId, @NormalizedName, @Category, @Polarity, @Aggregation, @Note)
-        on conflict (agency_id, normalized_name) do update
-        set category = excluded.category, polarity = excluded.polarity, aggregation = excluded.aggregation,
-            note = excluded.note, created_at = now()
-        """;
-
-    private const string SetManual = """
-        update dim_indicator
-        set category = coalesce(@Category, category), polarity = coalesce(@Polarity, polarity),
-            aggregation = coalesce(@Aggregation, aggregation), classification_source = 'manual'
-        where indicator_id = @IndicatorId
-        """;
-
     /// <summary>Stores an override (the name is normalised here) and reclassifies what is loaded.</summary>
     public async Task<int> SetOverrideAsync(ClassificationOverride value, CancellationToken cancellationToken = default)
     {
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        ArgumentNullException.ThrowIfNull(value);
+        await WarehouseDbContext.RetryOnConflictAsync(async () =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(UpsertOverride,
-                value with { NormalizedName = Names.Key(value.NormalizedName) }, cancellationToken: cancellationToken));
-        }
+            await using var db = WarehouseDbContext.Create(dataSource);
+            var key = Names.Key(value.NormalizedName);
+            var row = await db.ClassificationOverrides.SingleOrDefaultAsync(o => o.AgencyId == value.AgencyId && o.NormalizedName == key, cancellationToken)
+                ?? db.ClassificationOverrides.Add(new Data.Entities.ClassificationOverride { AgencyId = value.AgencyId, NormalizedName = key }).Entity;
+            (row.Category, row.Polarity, row.Aggregation, row.Note, row.CreatedAt) = (value.Category, value.Polarity, value.Aggregation, value.Note, DateTime.UtcNow);
+            return await db.SaveChangesAsync(cancellationToken);
+        });
 
         return await ReclassifyAsync(cancellationToken);
     }
@@ -67,10 +59,13 @@ public sealed class IndicatorClassifier(NpgsqlDataSource dataSource)
     public async Task SetManualAsync(int indicatorId, string? category, string? polarity, string? aggregation,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(SetManual,
-            new { IndicatorId = indicatorId, Category = category, Polarity = polarity, Aggregation = aggregation },
-            cancellationToken: cancellationToken));
+        await using var db = WarehouseDbContext.Create(dataSource);
+        var indicator = await db.Indicators.FindAsync([indicatorId], cancellationToken)
+            ?? throw new KeyNotFoundException($"indicator {indicatorId} not found");
+        (indicator.Category, indicator.Polarity, indicator.Aggregation) =
+            (category ?? indicator.Category, polarity ?? indicator.Polarity, aggregation ?? indicator.Aggregation);
+        indicator.ClassificationSource = "manual";
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Applies rules and overrides to every indicator not edited by hand; returns how many changed.</summary>

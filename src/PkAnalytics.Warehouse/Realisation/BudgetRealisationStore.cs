@@ -1,5 +1,8 @@
 using Dapper;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using PkAnalytics.Warehouse.Data;
+using PkAnalytics.Warehouse.Data.Entities;
 using PkAnalytics.Warehouse.ReadModels;
 
 namespace PkAnalytics.Warehouse.Realisation;
@@ -34,14 +37,6 @@ public sealed class BudgetRealisationStore(NpgsqlDataSource dataSource)
         join agreement a on a.agreement_id = b.agreement_id
         join dim_program p on p.program_id = b.program_id
         where a.agency_id = @AgencyId and (@ScopeAgencyId::int is null or a.agency_id = @ScopeAgencyId)
-        """;
-
-    private const string UpsertSql = """
-        insert into fact_budget_realisation (agency_id, program_id, year, month, amount, is_sample, entered_by)
-        values (@AgencyId, @ProgramId, @Year, @Month, @Amount, false, @EnteredBy)
-        on conflict (agency_id, program_id, year, month) do update
-            set amount = excluded.amount, is_sample = false, entered_by = excluded.entered_by, entered_at = now()
-            where (fact_budget_realisation.amount, fact_budget_realisation.is_sample) is distinct from (excluded.amount, false)
         """;
 
     // Allocation from the current agreements of the year (highest level first when several levels list a line).
@@ -275,22 +270,37 @@ public sealed class BudgetRealisationStore(NpgsqlDataSource dataSource)
             return ImportResult.Refused(errors.OrderBy(e => e.Row).ToList());
         }
 
-        var changed = 0;
-        if (lines.Count > 0)
-        {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            foreach (var line in lines)
-            {
-                changed += await connection.ExecuteAsync(new CommandDefinition(UpsertSql,
-                    new { AgencyId = agencyId, line.ProgramId, line.Year, line.Month, line.Amount, EnteredBy = enteredBy },
-                    transaction, cancellationToken: cancellationToken));
-            }
+        var changed = lines.Count == 0 ? 0
+            : await WarehouseDbContext.RetryOnConflictAsync(() => WriteAsync(agencyId, lines, enteredBy, cancellationToken));
+        return new ImportResult(lines.Count, changed, [], unmatched);
+    }
 
-            await transaction.CommitAsync(cancellationToken);
+    /// <summary>Writes only the months whose amount differs from what is stored (one transaction); returns the rows written.</summary>
+    private async Task<int> WriteAsync(int agencyId, IReadOnlyList<(int ProgramId, int Year, int Month, decimal Amount)> lines, string enteredBy, CancellationToken cancellationToken)
+    {
+        await using var db = WarehouseDbContext.Create(dataSource);
+        var programIds = lines.Select(l => l.ProgramId).Distinct().ToList();
+        var years = lines.Select(l => l.Year).Distinct().ToList();
+        var stored = await db.BudgetRealisations
+            .Where(r => r.AgencyId == agencyId && programIds.Contains(r.ProgramId) && years.Contains(r.Year))
+            .ToDictionaryAsync(r => (r.ProgramId, r.Year, r.Month), cancellationToken);
+        foreach (var line in lines)
+        {
+            if (!stored.TryGetValue((line.ProgramId, line.Year, line.Month), out var row))
+            {
+                db.BudgetRealisations.Add(new BudgetRealisation
+                {
+                    AgencyId = agencyId, ProgramId = line.ProgramId, Year = line.Year, Month = line.Month, Amount = line.Amount,
+                    EnteredBy = enteredBy, EnteredAt = DateTime.UtcNow,
+                });
+            }
+            else if (row.Amount != line.Amount || row.IsSample)
+            {
+                (row.Amount, row.IsSample, row.EnteredBy, row.EnteredAt) = (line.Amount, false, enteredBy, DateTime.UtcNow);
+            }
         }
 
-        return new ImportResult(lines.Count, changed, [], unmatched);
+        return await db.SaveChangesAsync(cancellationToken);
     }
 
     private static readonly string[] MonthNames =

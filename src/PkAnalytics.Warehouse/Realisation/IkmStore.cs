@@ -1,5 +1,9 @@
 using Dapper;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using PkAnalytics.Warehouse.Data;
+using IkmResponse = PkAnalytics.Warehouse.Data.Entities.IkmResponse;
+using IkmSurveyRow = PkAnalytics.Warehouse.Data.Entities.IkmSurvey;
 using PkAnalytics.Domain.Rules;
 using PkAnalytics.Warehouse.ReadModels;
 
@@ -39,22 +43,6 @@ public sealed class IkmSurvey
 /// </summary>
 public sealed class IkmStore(NpgsqlDataSource dataSource)
 {
-    private const string UpsertSql = """
-        insert into fact_ikm_survey (agency_id, unit_name, year, quarter, respondents, nrr, ikm_value, is_sample, entered_by)
-        values (@AgencyId, @UnitName, @Year, @Quarter, @Respondents, @Nrr, @IkmValue, false, @EnteredBy)
-        on conflict (agency_id, unit_name, year, quarter) do update
-            set respondents = excluded.respondents, nrr = excluded.nrr, ikm_value = excluded.ikm_value,
-                is_sample = false, entered_by = excluded.entered_by, entered_at = now()
-            where (fact_ikm_survey.respondents, fact_ikm_survey.nrr, fact_ikm_survey.ikm_value, fact_ikm_survey.is_sample)
-                  is distinct from (excluded.respondents, excluded.nrr, excluded.ikm_value, false)
-        returning ikm_survey_id
-        """;
-
-    private const string SurveyIdSql = """
-        select ikm_survey_id from fact_ikm_survey
-        where agency_id = @AgencyId and unit_name = @UnitName and year = @Year and quarter is not distinct from @Quarter
-        """;
-
     private const string ListSql = """
         select s.ikm_survey_id as IkmSurveyId, s.agency_id as AgencyId, g.name as AgencyName, s.unit_name as UnitName,
                s.year as Year, s.quarter as Quarter, s.respondents as Respondents, s.nrr as Nrr, s.ikm_value as IkmValue,
@@ -106,17 +94,8 @@ public sealed class IkmStore(NpgsqlDataSource dataSource)
             return ImportResult.Refused("Jumlah responden tidak boleh negatif.");
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var changed = await UpsertAsync(connection, transaction, period, elements, value, respondents, enteredBy, cancellationToken);
-        if (changed > 0)
-        {
-            // An aggregate replaces any respondent answers kept for the same survey.
-            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SurveyIdSql, Args(period), transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition("delete from ikm_response where ikm_survey_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        // An aggregate replaces any respondent answers kept for the same survey.
+        var changed = await WarehouseDbContext.RetryOnConflictAsync(() => WriteAsync(period, elements, value, respondents, null, enteredBy, cancellationToken));
         return new ImportResult(1, changed, [], []);
     }
 
@@ -219,26 +198,8 @@ public sealed class IkmStore(NpgsqlDataSource dataSource)
                 : "Ada unsur yang tidak dijawab oleh seorang pun responden: " + e.Message);
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var changed = await UpsertAsync(connection, transaction, period, result.Nrr.ToArray(), result.ValueRounded, result.Respondents, enteredBy, cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SurveyIdSql, Args(period), transaction, cancellationToken: cancellationToken));
-        // Compared as text: answers may hold nulls (not answered), which Npgsql does not read into short[].
-        var existing = (await connection.QueryAsync<string>(new CommandDefinition(
-            "select array_to_string(answers, ',', '') from ikm_response where ikm_survey_id = @id order by respondent_no",
-            new { id }, transaction, cancellationToken: cancellationToken))).ToList();
-        var incoming = answers.Select(a => string.Join(",", a.Select(x => x?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""))).ToList();
-        var same = existing.SequenceEqual(incoming);
-        if (!same)
-        {
-            await connection.ExecuteAsync(new CommandDefinition("delete from ikm_response where ikm_survey_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
-                "insert into ikm_response (ikm_survey_id, respondent_no, answers) values (@Id, @No, @Answers)",
-                answers.Select((a, i) => new { Id = id, No = i + 1, Answers = a }), transaction, cancellationToken: cancellationToken));
-            changed = Math.Max(changed, 1);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        var changed = await WarehouseDbContext.RetryOnConflictAsync(() =>
+            WriteAsync(period, result.Nrr.ToArray(), result.ValueRounded, result.Respondents, answers, enteredBy, cancellationToken));
         return new ImportResult(answers.Count, changed, [], []);
     }
 
@@ -246,11 +207,17 @@ public sealed class IkmStore(NpgsqlDataSource dataSource)
     public async Task<int> DeleteAsync(ViewerScope scope, long ikmSurveyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition("""
-            delete from fact_ikm_survey
-            where ikm_survey_id = @Id and (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId)
-            """, new { Id = ikmSurveyId, ScopeAgencyId = scope.AgencyId }, cancellationToken: cancellationToken));
+        await using var db = WarehouseDbContext.Create(dataSource);
+        var survey = await db.IkmSurveys.SingleOrDefaultAsync(
+            s => s.IkmSurveyId == ikmSurveyId && (scope.AgencyId == null || s.AgencyId == scope.AgencyId), cancellationToken);
+        if (survey is null)
+        {
+            return 0;
+        }
+
+        db.IkmSurveys.Remove(survey);
+        await db.SaveChangesAsync(cancellationToken);
+        return 1;
     }
 
     public async Task<IReadOnlyList<IkmSurvey>> ListAsync(ViewerScope scope, int? agencyId = null, int? year = null, CancellationToken cancellationToken = default)
@@ -276,14 +243,44 @@ public sealed class IkmStore(NpgsqlDataSource dataSource)
         return null;
     }
 
-    private static object Args(IkmPeriod p) => new { p.AgencyId, UnitName = p.UnitName.Trim(), p.Year, p.Quarter };
-
-    private static async Task<int> UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IkmPeriod period, decimal[]? nrr, decimal value, int? respondents, string enteredBy, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<long>(new CommandDefinition(UpsertSql, new
+    /// <summary>
+    /// Stores the survey of a period, writing only what differs: its values, and its respondents' answers when
+    /// given (null answers = an aggregate, which replaces any answers kept). Returns 1 when anything changed.
+    /// </summary>
+    private async Task<int> WriteAsync(IkmPeriod period, decimal[]? nrr, decimal value, int? respondents, IReadOnlyList<short?[]>? answers, string enteredBy, CancellationToken cancellationToken)
+    {
+        await using var db = WarehouseDbContext.Create(dataSource);
+        var unit = period.UnitName.Trim();
+        var survey = await db.IkmSurveys.Include(s => s.Responses).SingleOrDefaultAsync(
+            s => s.AgencyId == period.AgencyId && s.UnitName == unit && s.Year == period.Year && s.Quarter == period.Quarter, cancellationToken);
+        var rounded = nrr?.Select(x => Math.Round(x, 4, MidpointRounding.AwayFromZero)).ToArray();
+        if (survey is null)
         {
-            period.AgencyId, UnitName = period.UnitName.Trim(), period.Year, period.Quarter, Respondents = respondents,
-            Nrr = nrr?.Select(x => Math.Round(x, 4, MidpointRounding.AwayFromZero)).ToArray(), IkmValue = value, EnteredBy = enteredBy,
-        }, transaction, cancellationToken: cancellationToken))).Count();
+            survey = db.IkmSurveys.Add(new IkmSurveyRow { AgencyId = period.AgencyId, UnitName = unit, Year = period.Year, Quarter = period.Quarter }).Entity;
+        }
+
+        var valuesDiffer = survey.IkmSurveyId == 0 || survey.IsSample || survey.IkmValue != value || survey.Respondents != respondents ||
+                           !(survey.Nrr ?? []).SequenceEqual(rounded ?? []) || (survey.Nrr is null) != (rounded is null);
+        var stored = survey.Responses.OrderBy(r => r.RespondentNo).Select(r => r.Answers).ToList();
+        var answersDiffer = answers is null
+            ? stored.Count > 0
+            : stored.Count != answers.Count || stored.Zip(answers).Any(p => !p.First.SequenceEqual(p.Second));
+        if (!valuesDiffer && !answersDiffer)
+        {
+            return 0;
+        }
+
+        (survey.Nrr, survey.IkmValue, survey.Respondents) = (rounded, value, respondents);
+        (survey.IsSample, survey.EnteredBy, survey.EnteredAt) = (false, enteredBy, DateTime.UtcNow);
+        if (answersDiffer)
+        {
+            survey.Responses.Clear();
+            survey.Responses.AddRange((answers ?? []).Select((a, i) => new IkmResponse { RespondentNo = i + 1, Answers = a }));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return 1;
+    }
 }
 
 /// <summary>Whose survey and when: an agency, an optional service unit ("" = the whole agency), a year and an optional quarter.</summary>

@@ -1,5 +1,8 @@
 using Dapper;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using PkAnalytics.Warehouse.Data;
+using PkAnalytics.Warehouse.Data.Entities;
 using PkAnalytics.Domain.Rules;
 using PkAnalytics.Warehouse.ReadModels;
 
@@ -81,20 +84,6 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
         where i.agency_id = @AgencyId and (@ScopeAgencyId::int is null or i.agency_id = @ScopeAgencyId)
         """;
 
-    private const string UpsertSql = """
-        insert into fact_indicator_realisation (indicator_id, year, quarter, value, note, is_sample, entered_by)
-        values (@IndicatorId, @Year, @Quarter, @Value, @Note, false, @EnteredBy)
-        on conflict (indicator_id, year, quarter) do update
-            set value = excluded.value, note = excluded.note, is_sample = false,
-                entered_by = excluded.entered_by, entered_at = now()
-            where (fact_indicator_realisation.value, fact_indicator_realisation.note, fact_indicator_realisation.is_sample)
-                  is distinct from (excluded.value, excluded.note, false)
-        """;
-
-    private const string DeleteSql = """
-        delete from fact_indicator_realisation where indicator_id = @IndicatorId and year = @Year and quarter = @Quarter
-        """;
-
     private const string YearsSql = """
         select distinct a.year from agreement a
         where a.agency_id = @AgencyId and a.year is not null and (@ScopeAgencyId::int is null or a.agency_id = @ScopeAgencyId)
@@ -146,10 +135,7 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
             return refused;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var indicators = (await connection.QueryAsync<IndicatorEntry>(new CommandDefinition(
-            AgencyIndicatorsSql, new { AgencyId = agencyId, ScopeAgencyId = scope.AgencyId }, cancellationToken: cancellationToken)))
-            .ToDictionary(i => i.IndicatorId);
+        var indicators = await AgencyIndicatorsAsync(scope, agencyId, cancellationToken);
         var errors = new List<ImportError>();
         for (var n = 0; n < inputs.Count; n++)
         {
@@ -177,20 +163,55 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
             return ImportResult.Refused(errors);
         }
 
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var changed = 0;
+        var changed = await WarehouseDbContext.RetryOnConflictAsync(() => WriteAsync(inputs, enteredBy, cancellationToken));
+        return new ImportResult(inputs.Count, changed, [], []);
+    }
+
+    private async Task<Dictionary<int, IndicatorEntry>> AgencyIndicatorsAsync(ViewerScope scope, int agencyId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<IndicatorEntry>(new CommandDefinition(
+            AgencyIndicatorsSql, new { AgencyId = agencyId, ScopeAgencyId = scope.AgencyId }, cancellationToken: cancellationToken)))
+            .ToDictionary(i => i.IndicatorId);
+    }
+
+    /// <summary>Writes only what differs from the stored rows (one transaction); returns the rows written.</summary>
+    private async Task<int> WriteAsync(IReadOnlyList<IndicatorRealisationInput> inputs, string enteredBy, CancellationToken cancellationToken)
+    {
+        await using var db = WarehouseDbContext.Create(dataSource);
+        var indicatorIds = inputs.Select(i => i.IndicatorId).Distinct().ToList();
+        var years = inputs.Select(i => i.Year).Distinct().ToList();
+        var stored = await db.IndicatorRealisations
+            .Where(r => indicatorIds.Contains(r.IndicatorId) && years.Contains(r.Year))
+            .ToDictionaryAsync(r => (r.IndicatorId, r.Year, r.Quarter), cancellationToken);
         foreach (var input in inputs)
         {
+            var key = (input.IndicatorId, input.Year, input.Quarter);
             var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-            changed += input.Value is null
-                ? await connection.ExecuteAsync(new CommandDefinition(DeleteSql, input, transaction, cancellationToken: cancellationToken))
-                : await connection.ExecuteAsync(new CommandDefinition(UpsertSql,
-                    new { input.IndicatorId, input.Year, input.Quarter, input.Value, Note = note, EnteredBy = enteredBy },
-                    transaction, cancellationToken: cancellationToken));
+            stored.TryGetValue(key, out var row);
+            if (input.Value is not { } value)
+            {
+                if (row is not null)
+                {
+                    db.IndicatorRealisations.Remove(row);
+                    stored.Remove(key);
+                }
+            }
+            else if (row is null)
+            {
+                stored[key] = db.IndicatorRealisations.Add(new IndicatorRealisation
+                {
+                    IndicatorId = input.IndicatorId, Year = input.Year, Quarter = input.Quarter, Value = value, Note = note,
+                    EnteredBy = enteredBy, EnteredAt = DateTime.UtcNow,
+                }).Entity;
+            }
+            else if (row.Value != value || row.Note != note || row.IsSample)
+            {
+                (row.Value, row.Note, row.IsSample, row.EnteredBy, row.EnteredAt) = (value, note, false, enteredBy, DateTime.UtcNow);
+            }
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return new ImportResult(inputs.Count, changed, [], []);
+        return await db.SaveChangesAsync(cancellationToken);
     }
 
     public static readonly IReadOnlyList<string> TemplateHeaders =
@@ -248,14 +269,7 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
             return ImportResult.Refused([new ImportError(1, "judul kolom", "Kolom tidak ditemukan: " + string.Join(", ", missing) + ". Gunakan templat dari dasbor.")]);
         }
 
-        Dictionary<int, IndicatorEntry> indicators;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        {
-            indicators = (await connection.QueryAsync<IndicatorEntry>(new CommandDefinition(
-                AgencyIndicatorsSql, new { AgencyId = agencyId, ScopeAgencyId = scope.AgencyId }, cancellationToken: cancellationToken)))
-                .ToDictionary(i => i.IndicatorId);
-        }
-
+        var indicators = await AgencyIndicatorsAsync(scope, agencyId, cancellationToken);
         var byName = indicators.Values.GroupBy(i => NameNormalizer.Normalize(i.Name)).ToDictionary(g => g.Key, g => g.ToList());
         var errors = new List<ImportError>();
         var inputs = new List<IndicatorRealisationInput>();

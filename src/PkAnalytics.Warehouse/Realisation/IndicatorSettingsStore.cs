@@ -1,5 +1,8 @@
 using Dapper;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using PkAnalytics.Warehouse.Data;
+using PkAnalytics.Warehouse.Data.Entities;
 using PkAnalytics.Domain.Rules;
 using PkAnalytics.Warehouse.ReadModels;
 
@@ -46,23 +49,6 @@ public sealed class IndicatorSettingsStore(NpgsqlDataSource dataSource)
         order by g.name, i.name
         """;
 
-    private const string LockSql = """
-        select polarity as Polarity, aggregation as Aggregation from dim_indicator
-        where indicator_id = @IndicatorId and (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId)
-        for update
-        """;
-
-    private const string UpdateSql = """
-        update dim_indicator
-        set polarity = @Polarity, aggregation = @Aggregation, classification_source = 'manual'
-        where indicator_id = @IndicatorId
-        """;
-
-    private const string AuditSql = """
-        insert into settings_audit (entity, entity_key, field, old_value, new_value, changed_by)
-        values (@Entity, @EntityKey, @Field, @OldValue, @NewValue, @ChangedBy)
-        """;
-
     private const string BandsSql = """
         select effective_from as EffectiveFrom, name as Name, min_inclusive as MinInclusive
         from capaian_band order by effective_from, min_inclusive desc nulls last
@@ -79,8 +65,6 @@ public sealed class IndicatorSettingsStore(NpgsqlDataSource dataSource)
         order by a.changed_at desc, a.audit_id desc
         limit @Limit
         """;
-
-    private sealed record OldSetting(string Polarity, string Aggregation);
 
     private sealed record BandRow(DateOnly EffectiveFrom, string Name, decimal? MinInclusive);
 
@@ -99,34 +83,32 @@ public sealed class IndicatorSettingsStore(NpgsqlDataSource dataSource)
             throw new ArgumentException("who changes the setting is required for the audit", nameof(changedBy));
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var old = await connection.QuerySingleOrDefaultAsync<OldSetting>(new CommandDefinition(LockSql,
-            new { IndicatorId = indicatorId, ScopeAgencyId = scope.AgencyId }, transaction, cancellationToken: cancellationToken))
+        await using var db = WarehouseDbContext.Create(dataSource);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var indicator = await db.Indicators
+            .FromSql($"select * from dim_indicator where indicator_id = {indicatorId} for update")
+            .SingleOrDefaultAsync(i => scope.AgencyId == null || i.AgencyId == scope.AgencyId, cancellationToken)
             ?? throw new KeyNotFoundException($"indicator {indicatorId} not found in scope");
         var changes = new List<(string Field, string Old, string New)>();
-        if (old.Polarity != polarity.ToCode())
+        if (indicator.Polarity != polarity.ToCode())
         {
-            changes.Add(("polarity", old.Polarity, polarity.ToCode()));
+            changes.Add(("polarity", indicator.Polarity, polarity.ToCode()));
         }
 
-        if (old.Aggregation != aggregation.ToCode())
+        if (indicator.Aggregation != aggregation.ToCode())
         {
-            changes.Add(("aggregation", old.Aggregation, aggregation.ToCode()));
+            changes.Add(("aggregation", indicator.Aggregation, aggregation.ToCode()));
         }
 
         if (changes.Count > 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition(UpdateSql,
-                new { IndicatorId = indicatorId, Polarity = polarity.ToCode(), Aggregation = aggregation.ToCode() }, transaction, cancellationToken: cancellationToken));
-            foreach (var (field, oldValue, newValue) in changes)
+            (indicator.Polarity, indicator.Aggregation, indicator.ClassificationSource) = (polarity.ToCode(), aggregation.ToCode(), "manual");
+            db.SettingsAudits.AddRange(changes.Select(c => new SettingsAudit
             {
-                await connection.ExecuteAsync(new CommandDefinition(AuditSql, new
-                {
-                    Entity = "indicator", EntityKey = indicatorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Field = field, OldValue = oldValue, NewValue = newValue, ChangedBy = changedBy.Trim(),
-                }, transaction, cancellationToken: cancellationToken));
-            }
+                Entity = "indicator", EntityKey = indicatorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Field = c.Field, OldValue = c.Old, NewValue = c.New, ChangedBy = changedBy.Trim(), ChangedAt = DateTime.UtcNow,
+            }));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -166,30 +148,26 @@ public sealed class IndicatorSettingsStore(NpgsqlDataSource dataSource)
         }
 
         var set = new CapaianBandSet(effectiveFrom, cleaned);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("lock table capaian_band in share row exclusive mode", transaction: transaction, cancellationToken: cancellationToken));
-        var date = effectiveFrom.ToDateTime(TimeOnly.MinValue);
-        var oldRows = (await connection.QueryAsync<BandRow>(new CommandDefinition(
-            "select effective_from as EffectiveFrom, name as Name, min_inclusive as MinInclusive from capaian_band where effective_from = @date",
-            new { date }, transaction, cancellationToken: cancellationToken))).ToList();
+        await using var db = WarehouseDbContext.Create(dataSource);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("lock table capaian_band in share row exclusive mode", cancellationToken);
+        var oldRows = await db.CapaianBands.Where(b => b.EffectiveFrom == effectiveFrom).ToListAsync(cancellationToken);
         var oldText = oldRows.Count == 0 ? null : Describe(new CapaianBandSet(effectiveFrom, oldRows.Select(r => new CapaianBand(r.Name, r.MinInclusive))));
         var newText = Describe(set);
-        if (oldText == newText)
+        if (oldText != newText)
         {
-            await transaction.CommitAsync(cancellationToken);
-            return null;
+            // Deleted first, so a band that keeps its name or its minimum never meets itself in a unique key.
+            db.CapaianBands.RemoveRange(oldRows);
+            await db.SaveChangesAsync(cancellationToken);
+            db.CapaianBands.AddRange(set.Bands.Select(b => new CapaianBandRow { EffectiveFrom = effectiveFrom, Name = b.Name, MinInclusive = b.MinInclusive }));
+            db.SettingsAudits.Add(new SettingsAudit
+            {
+                Entity = "capaian_band", EntityKey = effectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Field = "bands", OldValue = oldText, NewValue = newText, ChangedBy = changedBy.Trim(), ChangedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition("delete from capaian_band where effective_from = @date", new { date }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "insert into capaian_band (effective_from, name, min_inclusive) values (@date, @Name, @MinInclusive)",
-            set.Bands.Select(b => new { date, b.Name, b.MinInclusive }), transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(AuditSql, new
-        {
-            Entity = "capaian_band", EntityKey = effectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            Field = "bands", OldValue = oldText, NewValue = newText, ChangedBy = changedBy.Trim(),
-        }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return null;
     }

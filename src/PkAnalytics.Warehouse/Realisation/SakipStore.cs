@@ -1,5 +1,7 @@
 using Dapper;
 using Npgsql;
+using PkAnalytics.Warehouse.Data;
+using PkAnalytics.Warehouse.Data.Entities;
 using PkAnalytics.Domain.Rules;
 using PkAnalytics.Warehouse.ReadModels;
 
@@ -30,17 +32,6 @@ public sealed class SakipEvaluation
 /// <summary>SAKIP evaluations per agency and year (entered after the Inspektorat's evaluation), with history.</summary>
 public sealed class SakipStore(NpgsqlDataSource dataSource)
 {
-    private const string UpsertSql = """
-        insert into fact_sakip_evaluation (agency_id, year, perencanaan, pengukuran, pelaporan, evaluasi, is_sample, entered_by)
-        values (@AgencyId, @Year, @Perencanaan, @Pengukuran, @Pelaporan, @Evaluasi, false, @EnteredBy)
-        on conflict (agency_id, year) do update
-            set perencanaan = excluded.perencanaan, pengukuran = excluded.pengukuran, pelaporan = excluded.pelaporan,
-                evaluasi = excluded.evaluasi, is_sample = false, entered_by = excluded.entered_by, entered_at = now()
-            where (fact_sakip_evaluation.perencanaan, fact_sakip_evaluation.pengukuran, fact_sakip_evaluation.pelaporan,
-                   fact_sakip_evaluation.evaluasi, fact_sakip_evaluation.is_sample)
-                  is distinct from (excluded.perencanaan, excluded.pengukuran, excluded.pelaporan, excluded.evaluasi, false)
-        """;
-
     // SAKIP targets: indicators of category 'sakip' or named after SAKIP in the current agreements, highest level first.
     private const string HistorySql = """
         with target as (
@@ -88,11 +79,24 @@ public sealed class SakipStore(NpgsqlDataSource dataSource)
             return ImportResult.Refused(errors);
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(UpsertSql, new
+        var changed = await WarehouseDbContext.RetryOnConflictAsync(async () =>
         {
-            AgencyId = agencyId, Year = year, score.Perencanaan, score.Pengukuran, score.Pelaporan, score.Evaluasi, EnteredBy = enteredBy,
-        }, cancellationToken: cancellationToken));
+            await using var db = WarehouseDbContext.Create(dataSource);
+            var row = await db.SakipEvaluations.FindAsync([agencyId, year], cancellationToken);
+            if (row is null)
+            {
+                row = db.SakipEvaluations.Add(new SakipEvaluationRow { AgencyId = agencyId, Year = year }).Entity;
+            }
+            else if ((row.Perencanaan, row.Pengukuran, row.Pelaporan, row.Evaluasi, row.IsSample) ==
+                     (score.Perencanaan, score.Pengukuran, score.Pelaporan, score.Evaluasi, false))
+            {
+                return 0;
+            }
+
+            (row.Perencanaan, row.Pengukuran, row.Pelaporan, row.Evaluasi) = (score.Perencanaan, score.Pengukuran, score.Pelaporan, score.Evaluasi);
+            (row.IsSample, row.EnteredBy, row.EnteredAt) = (false, enteredBy, DateTime.UtcNow);
+            return await db.SaveChangesAsync(cancellationToken);
+        });
         return new ImportResult(1, changed, [], []);
     }
 
@@ -100,11 +104,19 @@ public sealed class SakipStore(NpgsqlDataSource dataSource)
     public async Task<int> DeleteAsync(ViewerScope scope, int agencyId, int year, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition("""
-            delete from fact_sakip_evaluation
-            where agency_id = @AgencyId and year = @Year and (@ScopeAgencyId::int is null or agency_id = @ScopeAgencyId)
-            """, new { AgencyId = agencyId, Year = year, ScopeAgencyId = scope.AgencyId }, cancellationToken: cancellationToken));
+        if (scope.AgencyId is { } only && only != agencyId)
+        {
+            return 0;
+        }
+
+        await using var db = WarehouseDbContext.Create(dataSource);
+        if (await db.SakipEvaluations.FindAsync([agencyId, year], cancellationToken) is not { } row)
+        {
+            return 0;
+        }
+
+        db.SakipEvaluations.Remove(row);
+        return await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Every evaluation in scope (of one agency when given), by agency and year, with the SAKIP target.</summary>

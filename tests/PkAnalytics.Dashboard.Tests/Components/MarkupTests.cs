@@ -1,3 +1,4 @@
+using Bunit;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PkAnalytics.Dashboard.Components.Shared;
@@ -6,8 +7,8 @@ using PkAnalytics.Warehouse.ReadModels;
 
 namespace PkAnalytics.Dashboard.Tests.Components;
 
-/// <summary>Component markup rendered with <see cref="ComponentRenderer"/>.</summary>
-public sealed class MarkupTests
+/// <summary>What the shared components render, with bUnit.</summary>
+public sealed class MarkupTests : ComponentTest
 {
     private static AgreementRow Agreement(int id, int position, int? superior, string title, string level, string kind = "original") => new()
     {
@@ -16,7 +17,7 @@ public sealed class MarkupTests
     };
 
     [Fact]
-    public async Task CascadeTree_NestsEachAgreementUnderItsSecondParty()
+    public void CascadeTree_NestsEachAgreementUnderItsSecondParty()
     {
         var roots = AgreementCascade.Build(
         [
@@ -26,7 +27,7 @@ public sealed class MarkupTests
             Agreement(4, 40, 10, "KEPALA BIDANG", "eselon_iii"),
         ]);
 
-        var html = await ComponentRenderer.RenderAsync<CascadeTree>(new() { [nameof(CascadeTree.Roots)] = roots });
+        var html = Render<CascadeTree>(p => p.Add(c => c.Roots, roots)).Markup;
 
         Assert.Matches("BUPATI LUWU TIMUR.*data-agreement=\"1\".*Perubahan.*data-agreement=\"4\".*data-agreement=\"2\".*data-agreement=\"3\"", html.ReplaceLineEndings(" "));
         // The Kasubag sits three lists deep: Bupati > head > Sekretaris > Kasubag.
@@ -37,9 +38,9 @@ public sealed class MarkupTests
     }
 
     [Fact]
-    public async Task CascadeTree_WithoutAgreements_SaysSo()
+    public void CascadeTree_WithoutAgreements_SaysSo()
     {
-        var html = await ComponentRenderer.RenderAsync<CascadeTree>(new() { [nameof(CascadeTree.Roots)] = Array.Empty<CascadeNode>() });
+        var html = Render<CascadeTree>(p => p.Add(c => c.Roots, Array.Empty<CascadeNode>())).Markup;
         Assert.Contains("Belum ada perjanjian kinerja untuk tahun ini.", html);
     }
 
@@ -54,15 +55,11 @@ public sealed class MarkupTests
     ]);
 
     [Fact]
-    public async Task DataTableView_ShowsIndonesianNumbers_AndExportsTheSameValues()
+    public void DataTableView_ShowsIndonesianNumbers_AndExportsTheSameValues()
     {
         var table = SampleTable();
 
-        var html = await ComponentRenderer.RenderAsync<DataTableView>(new()
-        {
-            [nameof(DataTableView.Table)] = table,
-            [nameof(DataTableView.ExportUrl)] = (Func<string, string>)(f => "/ekspor/uji." + f),
-        });
+        var html = Render<DataTableView>(p => p.Add(c => c.Table, table).Add(c => c.ExportUrl, (Func<string, string>)(f => "/ekspor/uji." + f))).Markup;
         var csv = System.Text.Encoding.UTF8.GetString(TableWriters.Csv(table)).TrimStart('\uFEFF');
 
         Assert.Contains(">Rp 1.234.567,50<", html);
@@ -96,10 +93,10 @@ public sealed class MarkupTests
     }
 
     [Fact]
-    public async Task GradeBadge_ColoursByPredicate_AndShowsADashWithoutOne()
+    public void GradeBadge_ColoursByPredicate_AndShowsADashWithoutOne()
     {
-        var a = await ComponentRenderer.RenderAsync<GradeBadge>(new() { [nameof(GradeBadge.Text)] = "A", [nameof(GradeBadge.Color)] = PerformanceColors.Sakip("A") });
-        var none = await ComponentRenderer.RenderAsync<GradeBadge>(new() { [nameof(GradeBadge.Text)] = null });
+        var a = Render<GradeBadge>(p => p.Add(c => c.Text, "A").Add(c => c.Color, PerformanceColors.Sakip("A"))).Markup;
+        var none = Render<GradeBadge>(p => p.Add(c => c.Text, null)).Markup;
 
         Assert.Contains("background:#2e7d32;color:#ffffff", a);
         Assert.Contains(">A<", a);

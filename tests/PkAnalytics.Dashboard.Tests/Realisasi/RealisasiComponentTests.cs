@@ -1,3 +1,4 @@
+using Bunit;
 using PkAnalytics.Dashboard.Components.Pages.Realisasi;
 using PkAnalytics.Dashboard.Components.Shared;
 using PkAnalytics.Dashboard.Tests.Components;
@@ -6,94 +7,94 @@ using PkAnalytics.Warehouse.Realisation;
 
 namespace PkAnalytics.Dashboard.Tests.Realisasi;
 
-public sealed class SampleDataBadgeTests
+public sealed class SampleDataBadgeTests : ComponentTest
 {
     [Fact]
-    public async Task Badge_Visible_ShowsDataContoh()
+    public void Badge_Visible_ShowsDataContoh()
     {
-        var html = await ComponentRenderer.RenderAsync<SampleDataBadge>(new() { [nameof(SampleDataBadge.Visible)] = true });
+        var html = Render<SampleDataBadge>(p => p.Add(c => c.Visible, true)).Markup;
         Assert.Contains(">Data contoh</span>", html);
         Assert.Contains("pk-sample-badge", html);
     }
 
     [Fact]
-    public async Task Badge_NotVisible_RendersNothing()
+    public void Badge_NotVisible_RendersNothing()
     {
-        var html = await ComponentRenderer.RenderAsync<SampleDataBadge>(new() { [nameof(SampleDataBadge.Visible)] = false });
+        var html = Render<SampleDataBadge>(p => p.Add(c => c.Visible, false)).Markup;
         Assert.Equal("", html.Trim());
     }
 }
 
-public sealed class CapaianCellTests
+public sealed class CapaianCellTests : ComponentTest
 {
     [Fact]
-    public async Task Capaian_ShowsIdIdPercentAndBand()
+    public void Capaian_ShowsIdIdPercentAndBand()
     {
-        var html = await ComponentRenderer.RenderAsync<CapaianCell>(new() { [nameof(CapaianCell.Capaian)] = 87.5m });
+        var html = Render<CapaianCell>(p => p.Add(c => c.Capaian, 87.5m)).Markup;
         Assert.Contains("87,50%", html);
         Assert.Contains("Tinggi", html);
         Assert.DoesNotContain("Sangat Tinggi", html);
     }
 
     [Fact]
-    public async Task Capaian_AtBandEdge91_IsSangatTinggi()
+    public void Capaian_AtBandEdge91_IsSangatTinggi()
     {
-        var html = await ComponentRenderer.RenderAsync<CapaianCell>(new() { [nameof(CapaianCell.Capaian)] = 91m });
+        var html = Render<CapaianCell>(p => p.Add(c => c.Capaian, 91m)).Markup;
         Assert.Contains("data-band=\"Sangat Tinggi\"", html);
     }
 
     [Fact]
-    public async Task NoCapaian_ShowsDashNotZero()
+    public void NoCapaian_ShowsDashNotZero()
     {
-        var html = await ComponentRenderer.RenderAsync<CapaianCell>(new() { [nameof(CapaianCell.Capaian)] = null });
+        var html = Render<CapaianCell>(p => p.Add(c => c.Capaian, null)).Markup;
         Assert.Contains("pk-capaian-none", html);
         Assert.DoesNotContain("0,00%", html);
         Assert.DoesNotContain("data-band", html);
     }
 
     [Fact]
-    public async Task CustomBands_AreUsed()
+    public void CustomBands_AreUsed()
     {
         var bands = new CapaianBandSet(new DateOnly(2025, 1, 1), [new CapaianBand("Baik", 100m), new CapaianBand("Kurang", null)]);
-        var html = await ComponentRenderer.RenderAsync<CapaianCell>(new() { [nameof(CapaianCell.Capaian)] = 95m, [nameof(CapaianCell.Bands)] = bands });
+        var html = Render<CapaianCell>(p => p.Add(c => c.Capaian, 95m).Add(c => c.Bands, bands)).Markup;
         Assert.Contains("data-band=\"Kurang\"", html);
     }
 }
 
-public sealed class ImportResultViewTests
+public sealed class ImportResultViewTests : ComponentTest
 {
     [Fact]
-    public async Task Refused_ListsRowAndColumn_AndSaysNothingStored()
+    public void Refused_ListsRowAndColumn_AndSaysNothingStored()
     {
         var result = ImportResult.Refused([new ImportError(3, "kolom G (realisasi)", "'abc' bukan angka.")]);
-        var html = await ComponentRenderer.RenderAsync<ImportResultView>(new() { [nameof(ImportResultView.Result)] = result, [nameof(ImportResultView.FileName)] = "tw1.xlsx" });
-        Assert.Contains("Berkas tw1.xlsx ditolak seluruhnya", html);
-        Assert.Contains("tidak ada data yang disimpan", html);
-        Assert.Contains("Baris 3, kolom G (realisasi): &#x27;abc&#x27; bukan angka.", html);
+        var refused = Render<ImportResultView>(p => p.Add(c => c.Result, result).Add(c => c.FileName, "tw1.xlsx")).Find("[role=alert]");
+        Assert.Contains("Berkas tw1.xlsx ditolak seluruhnya", refused.TextContent);
+        Assert.Contains("tidak ada data yang disimpan", refused.TextContent);
+        Assert.Contains("Baris 3, kolom G (realisasi): 'abc' bukan angka.", refused.TextContent);
     }
 
     [Fact]
-    public async Task Accepted_WithoutChanges_SaysNothingChanged()
+    public void Accepted_WithoutChanges_SaysNothingChanged()
     {
-        var html = await ComponentRenderer.RenderAsync<ImportResultView>(new() { [nameof(ImportResultView.Result)] = new ImportResult(12, 0, [], []) });
+        var html = Render<ImportResultView>(p => p.Add(c => c.Result, new ImportResult(12, 0, [], []))).Markup;
         Assert.Contains("tidak ada perubahan", html);
     }
 
     [Fact]
-    public async Task Form_SavedMessage_ReplacesRowCounts()
+    public void Form_SavedMessage_ReplacesRowCounts()
     {
-        var saved = await ComponentRenderer.RenderAsync<ImportResultView>(new() { [nameof(ImportResultView.Result)] = new ImportResult(1, 1, [], []), [nameof(ImportResultView.SavedMessage)] = "Nilai SAKIP disimpan." });
-        var same = await ComponentRenderer.RenderAsync<ImportResultView>(new() { [nameof(ImportResultView.Result)] = new ImportResult(1, 0, [], []), [nameof(ImportResultView.SavedMessage)] = "Nilai SAKIP disimpan." });
+        var saved = Render<ImportResultView>(p => p.Add(c => c.Result, new ImportResult(1, 1, [], [])).Add(c => c.SavedMessage, "Nilai SAKIP disimpan.")).Markup;
+        var same = Render<ImportResultView>(p => p.Add(c => c.Result, new ImportResult(1, 0, [], [])).Add(c => c.SavedMessage, "Nilai SAKIP disimpan.")).Markup;
         Assert.Contains("Nilai SAKIP disimpan.", saved);
         Assert.DoesNotContain("baris", saved);
         Assert.Contains("Tidak ada perubahan", same);
     }
 
     [Fact]
-    public async Task Accepted_WithUnmatched_ListsThem()
+    public void Accepted_WithUnmatched_ListsThem()
     {
         var result = new ImportResult(5, 5, [], [new UnmatchedLine(7, "Program X", "", "Sub Y", "Sub kegiatan 'Sub Y' tidak ditemukan")]);
-        var html = await ComponentRenderer.RenderAsync<ImportResultView>(new() { [nameof(ImportResultView.Result)] = result });
+        var html = Render<ImportResultView>(p => p.Add(c => c.Result, result)).Markup;
         Assert.Contains("5 baris disimpan atau diperbarui", html);
         Assert.Contains("1 baris tidak cocok", html);
         Assert.Contains("<td>7</td>", html);
@@ -101,22 +102,22 @@ public sealed class ImportResultViewTests
     }
 
     [Fact]
-    public async Task ManyErrors_AreCappedWithCount()
+    public void ManyErrors_AreCappedWithCount()
     {
         var errors = Enumerable.Range(2, 25).Select(r => new ImportError(r, "kolom A", "x")).ToList();
-        var html = await ComponentRenderer.RenderAsync<ImportResultView>(new() { [nameof(ImportResultView.Result)] = ImportResult.Refused(errors) });
+        var html = Render<ImportResultView>(p => p.Add(c => c.Result, ImportResult.Refused(errors))).Markup;
         Assert.Equal(ImportResultView.MaxErrors, html.Split("<li>").Length - 1);
         Assert.Contains("5 kesalahan lain", html);
     }
 }
 
-public sealed class IkmAndSakipViewTests
+public sealed class IkmAndSakipViewTests : ComponentTest
 {
     [Fact]
-    public async Task WeakestElements_ListsLowestNrrNamesInBahasa()
+    public void WeakestElements_ListsLowestNrrNamesInBahasa()
     {
         var survey = new IkmSurvey { Nrr = [3.5m, 3.5m, 2.5m, 4m, 3m, 3.5m, 3.5m, 2m, 3m], IkmValue = 79.17m, Respondents = 4 };
-        var html = await ComponentRenderer.RenderAsync<IkmWeakestElements>(new() { [nameof(IkmWeakestElements.Survey)] = survey });
+        var html = Render<IkmWeakestElements>(p => p.Add(c => c.Survey, survey)).Markup;
         var first = html.IndexOf("Penanganan Pengaduan", StringComparison.Ordinal);
         var second = html.IndexOf("Waktu Penyelesaian", StringComparison.Ordinal);
         Assert.True(first >= 0 && second > first, html);
@@ -125,20 +126,16 @@ public sealed class IkmAndSakipViewTests
     }
 
     [Fact]
-    public async Task WeakestElements_AggregateOnly_SaysSo()
+    public void WeakestElements_AggregateOnly_SaysSo()
     {
-        var html = await ComponentRenderer.RenderAsync<IkmWeakestElements>(new() { [nameof(IkmWeakestElements.Survey)] = new IkmSurvey { IkmValue = 80m } });
+        var html = Render<IkmWeakestElements>(p => p.Add(c => c.Survey, new IkmSurvey { IkmValue = 80m })).Markup;
         Assert.Contains("Hanya nilai agregat", html);
     }
 
     [Fact]
-    public async Task SakipScore_Dukcapil_ShowsTotalPredicateAndTargetGap()
+    public void SakipScore_Dukcapil_ShowsTotalPredicateAndTargetGap()
     {
-        var html = await ComponentRenderer.RenderAsync<SakipScoreView>(new()
-        {
-            [nameof(SakipScoreView.Score)] = new SakipScore(25.50m, 24.00m, 11.85m, 19.75m),
-            [nameof(SakipScoreView.Target)] = 71.25m,
-        });
+        var html = Render<SakipScoreView>(p => p.Add(c => c.Score, new SakipScore(25.50m, 24.00m, 11.85m, 19.75m)).Add(c => c.Target, 71.25m)).Markup;
         Assert.Contains("81,10", html);
         Assert.Contains("A (Memuaskan)", html);
         Assert.Contains("mencapai", html);
@@ -146,9 +143,9 @@ public sealed class IkmAndSakipViewTests
     }
 
     [Fact]
-    public async Task SakipScore_Exactly90_IsA()
+    public void SakipScore_Exactly90_IsA()
     {
-        var html = await ComponentRenderer.RenderAsync<SakipScoreView>(new() { [nameof(SakipScoreView.Score)] = new SakipScore(30m, 25m, 15m, 20m) });
+        var html = Render<SakipScoreView>(p => p.Add(c => c.Score, new SakipScore(30m, 25m, 15m, 20m))).Markup;
         Assert.Contains("90,00", html);
         Assert.Contains(">A (Memuaskan)", html);
     }

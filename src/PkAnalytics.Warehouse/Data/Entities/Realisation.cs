@@ -69,7 +69,8 @@ public sealed class IkmResponse
 {
     public long IkmSurveyId { get; set; }
     public int RespondentNo { get; set; }
-    public short[] Answers { get; set; } = [];
+    /// <summary>Null = the element was not answered.</summary>
+    public short?[] Answers { get; set; } = [];
 }
 
 /// <summary>One capaian band of a set in force from its date; min null = the open lowest band.</summary>

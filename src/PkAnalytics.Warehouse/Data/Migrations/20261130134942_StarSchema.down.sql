@@ -1,4 +1,4 @@
--- Undoes what 20261130133835_StarSchema.sql created before EF drops the tables.
+-- Undoes what 20261130134942_StarSchema.sql created before EF drops the tables.
 drop table if exists rm_agency_document;
 drop view if exists indicator_target_effective, agency_program_realisation, agency_program_budget, program_root,
     finding_detail, position_tree, budget_allocation_current, indicator_target_current, agreement_version,

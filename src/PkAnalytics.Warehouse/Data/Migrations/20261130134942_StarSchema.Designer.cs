@@ -12,7 +12,7 @@ using PkAnalytics.Warehouse.Data;
 namespace PkAnalytics.Warehouse.Data.Migrations
 {
     [DbContext(typeof(WarehouseDbContext))]
-    [Migration("20261130133835_StarSchema")]
+    [Migration("20261130134942_StarSchema")]
     partial class StarSchema
     {
         /// <inheritdoc />
@@ -433,7 +433,7 @@ namespace PkAnalytics.Warehouse.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("respondent_no");
 
-                    b.PrimitiveCollection<short[]>("Answers")
+                    b.PrimitiveCollection<short?[]>("Answers")
                         .IsRequired()
                         .HasColumnType("smallint[]")
                         .HasColumnName("answers");

@@ -549,7 +549,7 @@ namespace PkAnalytics.Warehouse.Data.Migrations
                 {
                     ikm_survey_id = table.Column<long>(type: "bigint", nullable: false),
                     respondent_no = table.Column<int>(type: "integer", nullable: false),
-                    answers = table.Column<short[]>(type: "smallint[]", nullable: false)
+                    answers = table.Column<short?[]>(type: "smallint[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -840,13 +840,13 @@ namespace PkAnalytics.Warehouse.Data.Migrations
                 columns: new[] { "entity", "entity_key", "changed_at" },
                 descending: new[] { false, false, true });
 
-            migrationBuilder.Sql(MigrationScript.Read("20261130133835_StarSchema"));
+            migrationBuilder.Sql(MigrationScript.Read("20261130134942_StarSchema"));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(MigrationScript.Read("20261130133835_StarSchema.down"));
+            migrationBuilder.Sql(MigrationScript.Read("20261130134942_StarSchema.down"));
 
             migrationBuilder.DropTable(
                 name: "capaian_band");
