@@ -59,9 +59,25 @@ internal static class DocxReader
                 layout.Paragraph(ParagraphText(p));
                 break;
             case W.Table t:
-                var table = layout.Table();
+                LayoutTable? table = null;
                 foreach (var row in t.Elements<W.TableRow>())
                 {
+                    // A layout table (app-generated documents put a whole page in one cell): a row whose only
+                    // cell holds tables is read as the blocks it holds, so its tables stay tables.
+                    var rowCells = row.Elements<W.TableCell>().ToList();
+                    var filled = rowCells.Where(c => c.InnerText.Trim().Length > 0).ToList();
+                    if (filled.Count == 1 && filled[0].Elements<W.Table>().Any())
+                    {
+                        foreach (var child in filled[0].Elements())
+                        {
+                            Append(layout, child);
+                        }
+
+                        table = null;
+                        continue;
+                    }
+
+                    table ??= layout.Table();
                     var cells = table.Row();
                     foreach (var cell in row.Elements<W.TableCell>())
                     {

@@ -66,6 +66,39 @@ public sealed class WordTextBoxTests
     }
 }
 
+public sealed class AppGeneratedWordTests
+{
+    private static W.Paragraph P(string text) => new(new W.Run(new W.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+
+    [Fact]
+    public void WholePageInsideALayoutTableCell_KeepsItsTablesAsTables()
+    {
+        var lampiran = new W.Table(new W.TableProperties());
+        foreach (var row in new[] { new[] { "No", "Sasaran", "Indikator Kinerja", "Target" }, ["1", "Meningkatnya kualitas layanan", "Indeks Kepuasan Masyarakat", "82,5"], ["2", "Meningkatnya akuntabilitas", "Nilai SAKIP", "71,55"] })
+        {
+            lampiran.Append(new W.TableRow(row.Select(c => new W.TableCell(P(c)))));
+        }
+
+        var outerCell = new W.TableCell();
+        foreach (var line in Pk.Cover().TrimEnd('\n').Split('\n'))
+        {
+            outerCell.Append(P(line.Replace('\t', ' ')));
+        }
+
+        outerCell.Append(P("LAMPIRAN I"), lampiran, P(string.Empty));
+        using var stream = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            doc.AddMainDocumentPart().Document = new W.Document(new W.Body(new W.Table(new W.TableProperties(), new W.TableRow(outerCell))));
+        }
+
+        var a = Assert.Single(DocumentParser.Parse("app.docx", stream.ToArray()).Agreements);
+
+        Assert.Equal(["Indeks Kepuasan Masyarakat", "Nilai SAKIP"], a.Indicators.Select(i => i.Indicator));
+        Assert.Equal([82.5m, 71.55m], a.Indicators.Select(i => i.Target.Value));
+    }
+}
+
 public sealed class WorkbookTests
 {
     private static S.Cell Cell(string reference, string text) =>
