@@ -106,6 +106,29 @@ internal static partial class Sections
             i = header - 1;
         }
 
+        if (covers.Count == 0 && virtualCovers.Count == 0)
+        {
+            // A Lampiran page cut from its document with no title above the table: the first performance table
+            // starts the agreement.
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (IsTableHeader(lines[i], out var performance) && performance)
+                {
+                    var start = i;
+                    for (var k = i - 1; k >= 0 && k >= i - 4; k--)
+                    {
+                        if (!lines[k].Blank && !lines[k].IsRow && lines[k].Text.Length <= 120)
+                        {
+                            start = k;
+                        }
+                    }
+
+                    virtualCovers.Add(Virtual(lines, start));
+                    break;
+                }
+            }
+        }
+
         result.AddRange(virtualCovers);
         result.Sort((a, b) => a.StartIndex.CompareTo(b.StartIndex));
         return result;

@@ -86,6 +86,20 @@ public sealed class CoverlessTests
     }
 
     [Fact]
+    public void TableCutFromItsPageWithoutAnyTitle_StillGivesAnAgreement()
+    {
+        var text = "No\tSasaran Strategis\tIndikator Kinerja\tTarget 2024\n" +
+                   "1\tMeningkatnya keselamatan transportasi\tPersentase penurunan angka kecelakaan\t5%\n\n" +
+                   "Malili, 2 Januari 2024\n";
+
+        var a = Assert.Single(Pk.Parse(text).Agreements);
+
+        Assert.Equal(["Persentase penurunan angka kecelakaan"], a.Indicators.Select(i => i.Indicator));
+        Assert.Equal((2024, "2024-01-02"), (a.Year, a.Date?.ToString()));
+        Assert.Contains(a.Findings, f => f.Code == "cover_missing");
+    }
+
+    [Fact]
     public void SheetsWithTheirOwnTitleTableAndSignatures_AreOneAgreementEach_PartiesFromTheSignatures()
     {
         string Sheet(string position, string name, string indicator) =>
