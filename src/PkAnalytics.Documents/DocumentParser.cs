@@ -104,7 +104,7 @@ public static class DocumentParser
         var parts = new List<string>();
         if (reading.OcrPages > 0)
         {
-            parts.Add($"{reading.OcrPages} halaman hasil pindaian dibaca dengan OCR (tesseract, bahasa Indonesia; {reading.OcrSecondsPerPage?.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("id-ID"))} detik per halaman)");
+            parts.Add($"{reading.OcrPages} halaman hasil pindaian dibaca dengan OCR (tesseract, model bahasa Indonesia dan Inggris; {reading.OcrSecondsPerPage?.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("id-ID"))} detik per halaman)");
         }
 
         if (reading.OcrLayerPages > 0)

@@ -282,3 +282,32 @@ public sealed class IndicatorFormTests
         Assert.Equal(((decimal)value, unit), (t.Value, t.Unit));
     }
 }
+
+/// <summary>Issue 13 item 2: OCR noise in words and numbers.</summary>
+public sealed class OcrNoiseTests
+{
+    [Theory]
+    [InlineData("jumiah", "jumlah")]
+    [InlineData("peiayanan", "pelayanan")]
+    [InlineData("keg1atan", "kegiatan")]
+    [InlineData("pela~yanan", "pelayanan")]
+    [InlineData("Ijumlah", "jumlah")]
+    [InlineData("{Persentase", "Persentase")]
+    [InlineData("terhadappagu", "terhadap pagu")]
+    [InlineData("KEGIATAN", "KEGIATAN")]
+    [InlineData("Indikator", "Indikator")]
+    public void OcrMisreadingsOfAgreementWords_AreReadAsTheWord(string read, string word)
+    {
+        Assert.Equal(word, Layout.OcrLexicon.Correct(read));
+    }
+
+    [Fact]
+    public void AmountWithAStrayLetter_IsFlaggedAndNotGuessed()
+    {
+        var a = Pk.Single(Pk.Cover() + Pk.TabTable("1\tMeningkatnya kualitas layanan\tIndeks Kepuasan Masyarakat\t82,5") +
+                          "No\tProgram\tAnggaran\tKeterangan\n1\tProgram Penunjang Urusan Pemerintahan Daerah\t1.7l6.833.112\tAPBD\n2\tProgram Pengelolaan Keuangan Daerah\t1.000.000.000\tAPBD\n");
+
+        Assert.Equal(["Program Pengelolaan Keuangan Daerah"], a.Budget.Select(b => b.Name));
+        Assert.Contains(a.Findings, f => f.Code == "malformed_number" && f.Message.Contains("1.7l6.833.112", StringComparison.Ordinal));
+    }
+}
