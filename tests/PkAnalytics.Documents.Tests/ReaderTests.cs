@@ -124,6 +124,20 @@ public sealed class PdfLayoutTests(PrintedAgreement printed, ITestOutputHelper o
         Assert.Empty(a.Findings);
     }
 
+    [Fact]
+    public void PrintedPdf_BorderlessTables_MergedObjectiveWrapsIntoTheNextRow_TwoTablesKeepTheirColumns()
+    {
+        var pdf = Generated.PdfFromHtml(VariantHtml.Replace("<table class=\"t\">", "<table class=\"n\">", StringComparison.Ordinal));
+
+        var a = Assert.Single(DocumentParser.Parse("borderless.pdf", pdf).Agreements);
+
+        Assert.Equal(
+            ["Indeks Profesionalitas ASN=72.5", "Persentase ASN yang mengikuti pengembangan kompetensi minimal 20 jam pelajaran per tahun=65", "Nilai Sistem Merit=0.72", "Nilai SAKIP Perangkat Daerah="],
+            a.Indicators.Select(i => $"{i.Indicator}={i.Target.Value}"));
+        Assert.Equal(3, a.Indicators.Count(i => i.Objective == "Meningkatnya kualitas dan profesionalisme aparatur sipil negara di lingkungan pemerintah daerah"));
+        Assert.Equal(["Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota = 5880125000 APBD", "Program Kepegawaian Daerah = 1200450000 APBD"], Budget(a));
+    }
+
     private const string VariantHtml = """
 <html><head><meta charset="utf-8"><style>
 body { font-family: 'Liberation Sans', sans-serif; font-size: 10pt; }

@@ -306,6 +306,12 @@ internal static partial class PageLayout
                 break;
             }
 
+            if (!ruledAcross && IsHeaderLine(l))
+            {
+                // Another table's header ("No | Program | Anggaran" under the indicator table): a new table.
+                break;
+            }
+
             if (l.Fragments.Count < 2)
             {
                 var width = l.X1 - l.X0;
@@ -325,6 +331,10 @@ internal static partial class PageLayout
         // far below it (a signature line).
         return end;
     }
+
+    /// <summary>A line whose fragments are all column headings (No, Sasaran, Indikator, Target, Program, Anggaran ...).</summary>
+    private static bool IsHeaderLine(Line line) =>
+        line.Fragments.Count >= 2 && line.Fragments.All(f => Cells.HeaderKind(Join(f), out _) is not null);
 
     private static void EmitTable(LayoutDocument doc, List<Line> lines, PageContent page, double h)
     {
@@ -740,6 +750,25 @@ internal static partial class PageLayout
             }
 
             previous = line;
+        }
+
+        // A merged cell's text that goes on in the next row (a column some rows leave empty, such as an objective
+        // over several indicators): a continuation that starts lower case belongs to the row above.
+        for (var c = 0; c < columns; c++)
+        {
+            if (!rows.Skip(1).Any(r => r[c].Count == 0))
+            {
+                continue;
+            }
+
+            for (var r = rows.Count - 1; r >= 1; r--)
+            {
+                if (rows[r][c].Count > 0 && rows[r - 1][c].Count > 0 && rows[r][c][0].Words is [var firstWord, ..] && firstWord.Text.Length > 0 && char.IsLower(firstWord.Text[0]))
+                {
+                    rows[r - 1][c].AddRange(rows[r][c]);
+                    rows[r][c].Clear();
+                }
+            }
         }
 
         return rows;
