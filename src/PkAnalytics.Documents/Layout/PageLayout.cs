@@ -466,10 +466,6 @@ internal static partial class PageLayout
 
         var columns = bounds.Count + 1;
         var multi = lines.Where(l => l.Fragments.Count >= 2).ToList();
-        if (Environment.GetEnvironmentVariable("PK_DEBUG_LAYOUT") is not null)
-        {
-            Console.Error.WriteLine($"part {lines.Count} lines, rules {horizontal.Count}/{vertical.Count}, bounds [{string.Join(", ", bounds.Select(b => b.ToString("0.0")))}], first: {lines[0].Text}");
-        }
 
         if (horizontal.Count == 0 && multi.Count(l => l.Fragments.Count > columns) > 0.3 * multi.Count)
         {
