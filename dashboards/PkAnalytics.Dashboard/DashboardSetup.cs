@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PkAnalytics.Dashboard.Components.Pages.Laporan;
 using PkAnalytics.Dashboard.Components.Pages.Realisasi;
 using PkAnalytics.Dashboard.Exports;
 using PkAnalytics.Dashboard.Infrastructure;
@@ -28,6 +29,7 @@ public static class DashboardSetup
         builder.Services.AddSingleton<CapaianBandSource>();
         builder.Services.AddHostedService<ReadModelRefreshService>();
         builder.Services.AddRealisasi();
+        builder.AddLaporan();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -51,6 +53,7 @@ public static class DashboardSetup
         app.MapStaticAssets();
         app.MapDashboardExports();
         app.MapRealisasiEndpoints();
+        app.UseLaporan();
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResultStatusCodes =

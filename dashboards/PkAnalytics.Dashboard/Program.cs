@@ -1,6 +1,13 @@
 using PkAnalytics.Dashboard;
 using PkAnalytics.Dashboard.Components;
 
+// Command-line verbs run without the web host.
+if (args is ["report", ..])
+{
+    Environment.ExitCode = await PkAnalytics.Dashboard.Cli.ReportCommand.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDashboard();
 

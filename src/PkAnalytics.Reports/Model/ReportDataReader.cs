@@ -172,9 +172,9 @@ public sealed class ReportDataReader(
         if (kind == ReportKind.Kabupaten)
         {
             var sakip = SakipPoints(model);
-            Add("sakip", "Nilai SAKIP per Perangkat Daerah", () => ReportCharts.HorizontalBars(sakip, "Nilai SAKIP", 100), sakip.Count);
+            Add("sakip", "Nilai SAKIP per Perangkat Daerah", () => ReportCharts.HorizontalBars(sakip, "Nilai SAKIP", 112), sakip.Count);
             var ikm = IkmPoints(model);
-            Add("ikm", "IKM per Perangkat Daerah", () => ReportCharts.HorizontalBars(ikm, "Nilai IKM", 100), ikm.Count);
+            Add("ikm", "IKM per Perangkat Daerah", () => ReportCharts.HorizontalBars(ikm, "Nilai IKM", 112), ikm.Count);
         }
         else if (model.Agencies.FirstOrDefault() is { } agency)
         {

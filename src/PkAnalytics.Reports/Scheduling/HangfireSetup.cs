@@ -32,9 +32,17 @@ public static class HangfireSetup
             .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
             {
                 SchemaName = Schema,
-                PrepareSchemaIfNecessary = true,
+                // Installed by ReportSchedulingStartup (the same installer PrepareSchemaIfNecessary runs), so a
+                // dashboard starting while the database is down still starts, and installs it once it is up.
+                PrepareSchemaIfNecessary = false,
                 QueuePollInterval = TimeSpan.FromSeconds(2),
             }));
+        services.AddSingleton<ReportJobs>();
+        services.AddSingleton<ReportScheduler>();
+        // Before the Hangfire server: its workers find the schema installed.
+        services.AddHostedService(provider => new ReportSchedulingStartup(
+            provider.GetRequiredService<ReportScheduler>(), connectionString,
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ReportSchedulingStartup>>()));
         if (runServer)
         {
             services.AddHangfireServer(options =>
@@ -42,12 +50,10 @@ public static class HangfireSetup
                 options.WorkerCount = 2;
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(15);
                 options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                options.ShutdownTimeout = TimeSpan.FromSeconds(5);
             });
         }
 
-        services.AddSingleton<ReportJobs>();
-        services.AddSingleton<ReportScheduler>();
-        services.AddHostedService<ReportSchedulingStartup>();
         return services;
     }
 

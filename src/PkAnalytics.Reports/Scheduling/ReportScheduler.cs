@@ -17,6 +17,7 @@ namespace PkAnalytics.Reports.Scheduling;
 public sealed class ReportScheduler(
     IRecurringJobManager recurring,
     IBackgroundJobClient jobs,
+    JobStorage storage,
     SubscriptionStore store,
     NpgsqlDataSource dataSource,
     TimeProvider time,
@@ -63,7 +64,7 @@ public sealed class ReportScheduler(
             }
         }
 
-        using var connection = JobStorage.Current.GetConnection();
+        using var connection = storage.GetConnection();
         var known = subscriptions.Where(s => s.Active).Select(s => JobId(s.SubscriptionId)).ToHashSet(StringComparer.Ordinal);
         foreach (var job in Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection))
         {
@@ -132,21 +133,69 @@ public sealed class ReportScheduler(
     }
 }
 
-/// <summary>At start-up: recurring jobs for the stored subscriptions, then the missed runs.</summary>
-public sealed class ReportSchedulingStartup(ReportScheduler scheduler, ILogger<ReportSchedulingStartup> logger) : IHostedService
+/// <summary>
+/// At start-up: Hangfire's schema (its own installer), the recurring jobs of the stored subscriptions, then the
+/// missed runs. When the database is down it tries again in the background until it is up.
+/// </summary>
+public sealed class ReportSchedulingStartup(ReportScheduler scheduler, string connectionString, ILogger<ReportSchedulingStartup> logger) : IHostedService
 {
+    private readonly CancellationTokenSource stopping = new();
+
+    /// <summary>Completes when the schema is installed and the schedules synchronised.</summary>
+    public Task Ready { get; private set; } = Task.CompletedTask;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        try
+        if (!await TryOnceAsync(cancellationToken))
         {
-            await scheduler.SyncAllAsync(cancellationToken);
-            await scheduler.CatchUpAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
-        {
-            logger.LogWarning("Report schedules not synchronised at start-up ({Message}); they are on the next start or save.", e.Message);
+            Ready = RetryAsync(stopping.Token);
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private async Task RetryAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (await TryOnceAsync(cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> TryOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync(cancellationToken);
+                Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(connection, HangfireSetup.Schema);
+            }
+
+            await scheduler.SyncAllAsync(cancellationToken);
+            await scheduler.CatchUpAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            logger.LogWarning("Report schedules not synchronised yet ({Message}); trying again in 5 s.", e.Message);
+            return false;
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        stopping.Dispose();
+    }
 }
