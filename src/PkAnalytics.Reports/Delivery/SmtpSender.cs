@@ -47,7 +47,7 @@ public sealed class SmtpSender(ReportOptions options, ILogger<SmtpSender>? logge
             try
             {
                 var answer = await SendOnceAsync(message, cancellationToken);
-                return SendResult.Success(attempt, answer);
+                return SendResult.Success(attempt, "250 " + answer);
             }
             catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
             {

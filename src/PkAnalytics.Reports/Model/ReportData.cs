@@ -48,7 +48,7 @@ public sealed record ReportChart(string Key, string Title, string Svg, int Bars)
 /// <see cref="ExpectedTables"/> say what must be in the rendered document because the data exists: the printer
 /// checks them in the page before it prints, so a report with a missing chart or an empty table fails.
 /// </summary>
-public sealed class ReportData
+public sealed record ReportData
 {
     public const string Regency = "Kabupaten Luwu Timur";
 
