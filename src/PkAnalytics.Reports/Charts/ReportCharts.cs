@@ -90,7 +90,7 @@ public static class ReportCharts
 
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Left.TickGenerator = NumberTicks();
+        plot.Axes.Left.TickGenerator = NumberTicks(integers: points.All(p => p.Value == Math.Round(p.Value)));
         plot.Axes.Left.Label.Text = axisLabel;
         var top = max ?? Math.Max(1, points.Max(p => p.Value) * 1.2);
         plot.Axes.SetLimits(-0.6, points.Count - 0.4, 0, top);
@@ -165,9 +165,10 @@ public static class ReportCharts
         }
     }
 
-    private static ScottPlot.TickGenerators.NumericAutomatic NumberTicks() => new()
+    private static ScottPlot.TickGenerators.NumericAutomatic NumberTicks(bool integers = false) => new()
     {
-        LabelFormatter = v => v.ToString("N0", Indonesian),
+        LabelFormatter = v => v.ToString(integers || Math.Abs(v) >= 10 ? "N0" : "N1", Indonesian),
+        IntegerTicksOnly = integers,
     };
 
     private static string Shorten(string text, int max) =>

@@ -82,7 +82,9 @@ public sealed class MailComposer(ReportOptions options)
         figures.Add(("Anggaran", IndonesianFormat.Rupiah(p.TotalBudget)));
         figures.Add(("Realisasi anggaran", $"{IndonesianFormat.Rupiah(p.TotalBudgetRealised)} ({IndonesianFormat.Percent(p.TotalBudget > 0 ? p.TotalBudgetRealised / p.TotalBudget * 100m : null)})"));
         figures.Add(("Indikator bercapaian", $"{IndonesianFormat.Integer(p.IndicatorsWithCapaian)} dari {IndonesianFormat.Integer(p.IndicatorCount)}"));
-        figures.Add(("Perlu perhatian", p.NeedingAttention.Count == 0 ? "tidak ada" : string.Join("; ", p.NeedingAttention.Take(5).Select(a => a.Name)) + (p.NeedingAttention.Count > 5 ? $" dan {p.NeedingAttention.Count - 5} lainnya" : "")));
+        figures.Add(("Perlu perhatian", p.NeedingAttention.Count == 0 ? "tidak ada"
+            : data.Request.Kind == ReportKind.Opd ? string.Join("; ", p.NeedingAttention[0].AttentionReasons)
+            : string.Join("; ", p.NeedingAttention.Take(5).Select(a => a.Name)) + (p.NeedingAttention.Count > 5 ? $" dan {p.NeedingAttention.Count - 5} lainnya" : "")));
         figures.Add(("Temuan data", IndonesianFormat.Integer(data.FindingTotal)));
         return figures;
     }
