@@ -22,33 +22,45 @@ public sealed class ReportDataReader(
     private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
 
     private const string IndicatorsSql = """
-        select y.agency_id as AgencyId, a.name as Agency, y.indicator_id as IndicatorId, i.name as Indicator, i.unit as Unit,
-               t.target_raw as TargetRaw, y.target_value as Target,
-               r.q1 as Q1, r.q2 as Q2, r.q3 as Q3, r.q4 as Q4,
-               y.realisation as Realisation, y.capaian as Capaian, y.band as Band,
-               i.aggregation as Aggregation, i.polarity as Polarity, y.is_sample as IsSample
-        from rm_indicator_year y
-        join dim_indicator i on i.indicator_id = y.indicator_id
-        join dim_agency a on a.agency_id = y.agency_id
-        left join lateral (
-            select t.target_raw from fact_indicator_target t
-            join agreement_current g on g.agreement_id = t.agreement_id and g.year = y.year
+        with ind as (
+            select y.* from rm_indicator_year y
+            where y.year = @Year
+              and (@ScopeAgencyId::int is null or y.agency_id = @ScopeAgencyId)
+              and (@AgencyId::int is null or y.agency_id = @AgencyId)
+        ),
+        cur as (
+            select g.agreement_id, g.position_id from agreement_current g
+            where g.year = @Year
+              and (@ScopeAgencyId::int is null or g.agency_id = @ScopeAgencyId)
+              and (@AgencyId::int is null or g.agency_id = @AgencyId)
+        ),
+        -- The target as written in the document of the highest position (the read model's target_value rule).
+        written as (
+            select distinct on (t.indicator_id) t.indicator_id, t.target_raw
+            from fact_indicator_target t
+            join cur g on g.agreement_id = t.agreement_id
             left join dim_position p on p.position_id = g.position_id
-            where t.indicator_id = y.indicator_id
-            order by position_level_rank(p.level), (t.target_value is null), g.agreement_id, t.seq
-            limit 1
-        ) t on true
-        left join (
+            where t.indicator_id in (select indicator_id from ind)
+            order by t.indicator_id, position_level_rank(p.level), (t.target_value is null), g.agreement_id, t.seq
+        ),
+        quarters as (
             select indicator_id,
                    max(value) filter (where quarter = 1) as q1, max(value) filter (where quarter = 2) as q2,
                    max(value) filter (where quarter = 3) as q3, max(value) filter (where quarter = 4) as q4
             from fact_indicator_realisation
-            where year = @Year
+            where year = @Year and indicator_id in (select indicator_id from ind)
             group by indicator_id
-        ) r on r.indicator_id = y.indicator_id
-        where y.year = @Year
-          and (@ScopeAgencyId::int is null or y.agency_id = @ScopeAgencyId)
-          and (@AgencyId::int is null or y.agency_id = @AgencyId)
+        )
+        select y.agency_id as AgencyId, a.name as Agency, y.indicator_id as IndicatorId, i.name as Indicator, i.unit as Unit,
+               w.target_raw as TargetRaw, y.target_value as Target,
+               r.q1 as Q1, r.q2 as Q2, r.q3 as Q3, r.q4 as Q4,
+               y.realisation as Realisation, y.capaian as Capaian, y.band as Band,
+               i.aggregation as Aggregation, i.polarity as Polarity, y.is_sample as IsSample
+        from ind y
+        join dim_indicator i on i.indicator_id = y.indicator_id
+        join dim_agency a on a.agency_id = y.agency_id
+        left join written w on w.indicator_id = y.indicator_id
+        left join quarters r on r.indicator_id = y.indicator_id
         order by a.name, i.name, y.indicator_id;
 
         select d.agency_id as AgencyId, a.name as Agency, f.code as Code, f.severity as Severity, count(*)::int as Count

@@ -19,6 +19,7 @@ public sealed class PdfPrinter : IAsyncDisposable
 
     private readonly SemaphoreSlim launchGate = new(1, 1);
     private readonly SemaphoreSlim pages = new(2, 2); // two cores: more pages in flight only queue inside chromium
+    private readonly System.Collections.Concurrent.ConcurrentBag<IPage> idle = [];
     private IPlaywright? playwright;
     private IBrowser? browser;
 
@@ -85,9 +86,20 @@ public sealed class PdfPrinter : IAsyncDisposable
         var chromium = await BrowserAsync();
         await pages.WaitAsync(cancellationToken);
         IPage? page = null;
+        var healthy = false;
         try
         {
-            page = await chromium.NewPageAsync(new BrowserNewPageOptions { Locale = "id-ID", TimezoneId = "Asia/Makassar" });
+            // A warm page is reused (a new context per report costs more than the report's own layout).
+            while (idle.TryTake(out var candidate))
+            {
+                if (!candidate.IsClosed && candidate.Context.Browser == chromium)
+                {
+                    page = candidate;
+                    break;
+                }
+            }
+
+            page ??= await chromium.NewPageAsync(new BrowserNewPageOptions { Locale = "id-ID", TimezoneId = "Asia/Makassar" });
             await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
             await page.EvaluateAsync("() => document.fonts.ready");
             var expected = new { charts = data.ExpectedCharts, tables = data.ExpectedTables };
@@ -98,7 +110,7 @@ public sealed class PdfPrinter : IAsyncDisposable
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            return await page.PdfAsync(new PagePdfOptions
+            var pdf = await page.PdfAsync(new PagePdfOptions
             {
                 Format = "A4",
                 PrintBackground = true,
@@ -107,12 +119,21 @@ public sealed class PdfPrinter : IAsyncDisposable
                 FooterTemplate = Footer(data),
                 Margin = new Margin { Top = "14mm", Bottom = "16mm", Left = "13mm", Right = "13mm" },
             });
+            healthy = true;
+            return pdf;
         }
         finally
         {
             if (page is not null)
             {
-                await page.Context.CloseAsync();
+                if (healthy || (!page.IsClosed && chromium.IsConnected))
+                {
+                    idle.Add(page);
+                }
+                else
+                {
+                    await page.Context.CloseAsync();
+                }
             }
 
             pages.Release();
@@ -129,6 +150,17 @@ public sealed class PdfPrinter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        while (idle.TryTake(out var page))
+        {
+            try
+            {
+                await page.Context.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+            }
+        }
+
         if (browser is not null)
         {
             await browser.CloseAsync();
