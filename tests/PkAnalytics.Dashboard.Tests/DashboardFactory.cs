@@ -10,5 +10,7 @@ public sealed class DashboardFactory(string connectionString) : WebApplicationFa
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Warehouse", connectionString);
+        // No Hangfire server in memory (it takes seconds to stop); the report jobs have their own tests.
+        builder.UseSetting("Reports:Scheduling", "false");
     }
 }

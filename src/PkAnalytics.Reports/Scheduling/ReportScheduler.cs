@@ -195,7 +195,12 @@ public sealed class ReportSchedulingStartup(ReportScheduler scheduler, string co
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync();
-        stopping.Dispose();
+        // Hosts may stop a service twice (WebApplicationFactory does); the source is left to the GC.
+        if (!stopping.IsCancellationRequested)
+        {
+            await stopping.CancelAsync();
+        }
+
+        await Ready;
     }
 }
