@@ -57,6 +57,14 @@ public static class HangfireSetup
         return services;
     }
 
+    /// <summary>Creates or upgrades Hangfire's schema (Hangfire.PostgreSql's own installer, idempotent, locked).</summary>
+    public static async Task InstallSchemaAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        PostgreSqlObjectsInstaller.Install(connection, Schema);
+    }
+
     public static IApplicationBuilder UseReportHangfireDashboard(this IApplicationBuilder app) =>
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {

@@ -176,11 +176,7 @@ public sealed class ReportSchedulingStartup(ReportScheduler scheduler, string co
     {
         try
         {
-            await using (var connection = new NpgsqlConnection(connectionString))
-            {
-                await connection.OpenAsync(cancellationToken);
-                Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(connection, HangfireSetup.Schema);
-            }
+            await HangfireSetup.InstallSchemaAsync(connectionString, cancellationToken);
 
             await scheduler.SyncAllAsync(cancellationToken);
             await scheduler.CatchUpAsync(cancellationToken);
