@@ -34,6 +34,9 @@ public sealed class LanggananDatabase : IAsyncLifetime
 /// </summary>
 public sealed class LanggananPageTests : ComponentTest, IClassFixture<LanggananDatabase>
 {
+    /// <summary>The page reads the database and Hangfire's storage: on a busy 2-core machine that takes more than bUnit's second.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     private readonly LanggananDatabase fixture;
 
     public LanggananPageTests(LanggananDatabase fixture)
@@ -52,22 +55,22 @@ public sealed class LanggananPageTests : ComponentTest, IClassFixture<LanggananD
     public async Task NewSubscription_IsStoredWithRecipients_AndScheduledWithItsCronAndTimeZone()
     {
         var page = Render<Langganan>();
-        await page.WaitForElementAsync("[data-section=langganan]");
+        await page.WaitForElementAsync("[data-section=langganan]", Patience);
         await page.Find("[data-action=baru]").ClickAsync(new());
-        await (await page.WaitForElementAsync("input[name=nama]")).ChangeAsync(new() { Value = "Laporan OPD Dinas Beta" });
+        await (await page.WaitForElementAsync("input[name=nama]", Patience)).ChangeAsync(new() { Value = "Laporan OPD Dinas Beta" });
         await page.Find("select[name=jenis]").ChangeAsync(new() { Value = "opd" });
-        await page.WaitForElementAsync("select[name=opd]");
+        await page.WaitForElementAsync("select[name=opd]", Patience);
         await page.Find("select[name=opd]").ChangeAsync(new() { Value = DashboardSampleData.BetaId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         await page.Find("input[name=email]").ChangeAsync(new() { Value = "kadis.beta@luwutimur.test" });
         await page.Find("select[name=peran]").ChangeAsync(new() { Value = "Operator" });
-        await page.WaitForElementAsync("select[name=opd-penerima]");
+        await page.WaitForElementAsync("select[name=opd-penerima]", Patience);
         await page.Find("select[name=opd-penerima]").ChangeAsync(new() { Value = DashboardSampleData.BetaId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal("0 7 1 * *", page.Find("input[name=cron]").GetAttribute("value"));
         Assert.Equal("Asia/Makassar", page.Find("input[name=zona]").GetAttribute("value"));
 
         await page.Find("[data-action=simpan]").ClickAsync(new());
 
-        await page.WaitForAssertionAsync(() => Assert.Contains("disimpan", page.Find("[data-message]").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("disimpan", page.Find("[data-message]").TextContent), Patience);
         Assert.Contains("Laporan OPD Dinas Beta", page.Find("table[data-table=langganan]").TextContent);
         await using var connection = await fixture.Database.DataSource.OpenConnectionAsync();
         var stored = await connection.QuerySingleAsync<(int Id, string Kind, int AgencyId, string Email, string Role, int RecipientAgency)>(new CommandDefinition("""
@@ -91,13 +94,13 @@ public sealed class LanggananPageTests : ComponentTest, IClassFixture<LanggananD
     public async Task BadSchedule_IsRefusedWithTheReason()
     {
         var page = Render<Langganan>();
-        await page.WaitForElementAsync("[data-section=langganan]");
+        await page.WaitForElementAsync("[data-section=langganan]", Patience);
         await page.Find("[data-action=baru]").ClickAsync(new());
-        await (await page.WaitForElementAsync("input[name=cron]")).ChangeAsync(new() { Value = "0 25 1 * *" });
+        await (await page.WaitForElementAsync("input[name=cron]", Patience)).ChangeAsync(new() { Value = "0 25 1 * *" });
         await page.Find("input[name=email]").ChangeAsync(new() { Value = "pimpinan@luwutimur.test" });
 
         await page.Find("[data-action=simpan]").ClickAsync(new());
 
-        await page.WaitForAssertionAsync(() => Assert.Contains("bukan nilai 0-23", page.Find(".pk-errors").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("bukan nilai 0-23", page.Find(".pk-errors").TextContent), Patience);
     }
 }
