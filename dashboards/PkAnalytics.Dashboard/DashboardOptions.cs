@@ -7,4 +7,9 @@ public sealed class DashboardOptions
 
     /// <summary>IANA time zone for every time shown; Luwu Timur is WITA (UTC+8).</summary>
     public string TimeZone { get; set; } = "Asia/Makassar";
+
+    /// <summary>Largest document an upload may be, in megabytes (PK_MAX_UPLOAD_MB through ./pk).</summary>
+    public int MaxUploadMegabytes { get; set; } = 20;
+
+    public long MaxUploadBytes => MaxUploadMegabytes * 1024L * 1024L;
 }

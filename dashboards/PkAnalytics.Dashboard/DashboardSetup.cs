@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PkAnalytics.Dashboard.Components.Account;
 using PkAnalytics.Dashboard.Components.Pages.Laporan;
 using PkAnalytics.Dashboard.Components.Pages.Realisasi;
 using PkAnalytics.Dashboard.Exports;
@@ -25,10 +26,10 @@ public static class DashboardSetup
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.SectionName));
         builder.Services.AddWarehouse(builder.Configuration.GetConnectionString("Warehouse"));
         builder.Services.AddSingleton<WitaClock>();
-        builder.Services.AddSingleton<ViewerScopeAccessor>();
+        builder.Services.AddScoped<ViewerScopeAccessor>();
+        builder.Services.AddAccounts();
         builder.Services.AddSingleton<CapaianBandSource>();
         builder.Services.AddHostedService<ReadModelRefreshService>();
-        builder.Services.AddRealisasi();
         builder.AddLaporan();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
@@ -43,14 +44,18 @@ public static class DashboardSetup
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
+        app.UseSecurityHeaders();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(Indonesian),
             SupportedCultures = [Indonesian],
             SupportedUICultures = [Indonesian],
         });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAccountEndpoints();
         app.MapDashboardExports();
         app.MapRealisasiEndpoints();
         app.UseLaporan();
@@ -62,7 +67,7 @@ public static class DashboardSetup
                 [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        });
+        }).AllowAnonymous();
         return app;
     }
 

@@ -1,11 +1,11 @@
 using PkAnalytics.Dashboard;
+using PkAnalytics.Dashboard.Cli;
 using PkAnalytics.Dashboard.Components;
 
-// Command-line verbs run without the web host.
-if (args is ["report", ..])
+// Command-line verbs (`pk-dashboard user ...`) run against the configured database and exit; no web host.
+if (DashboardCli.Find(args) is { } command)
 {
-    Environment.ExitCode = await PkAnalytics.Dashboard.Cli.ReportCommand.RunAsync(args);
-    return;
+    return await command(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +16,7 @@ await app.EnsureSchemaIsCurrentAsync();
 app.UseDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
+return 0;
 
 /// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -23,6 +23,7 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<ReadModels.AgencyDetailReadModel>();
         services.AddSingleton<ReadModels.FindingsReadModel>();
         services.AddSingleton<ReadModels.DocumentInbox>();
+        services.AddSingleton<ReadModels.AuditLogReadModel>();
         services.AddSingleton<ReadModels.DashboardReadModelRefresher>();
         services.AddSingleton<Loading.DocumentLoader>();
         services.AddSingleton<Loading.IndicatorClassifier>();

@@ -1,6 +1,7 @@
 using System.Net;
 using Dapper;
 using PkAnalytics.TestSupport;
+using PkAnalytics.Warehouse.Accounts;
 
 namespace PkAnalytics.Dashboard.Tests;
 
@@ -39,7 +40,8 @@ public sealed class HealthAndHomeTests(TestDatabase database) : IClassFixture<Te
         }
 
         await using var factory = new DashboardFactory(database.ConnectionString);
-        var html = await factory.CreateClient().GetStringAsync("/");
+        var client = await factory.SignedInClientAsync(PkRoles.Pimpinan);
+        var html = await client.GetStringAsync("/");
 
         Assert.Contains("Perangkat Daerah", html);
         Assert.Contains("Dinas Uji Coba", html);

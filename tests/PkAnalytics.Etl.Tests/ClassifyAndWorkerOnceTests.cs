@@ -1,3 +1,4 @@
+using PkAnalytics.Warehouse.ReadModels;
 using Dapper;
 using PkAnalytics.TestSupport;
 using PkAnalytics.Warehouse.Inbox;
@@ -10,7 +11,7 @@ public sealed class ClassifyAndWorkerOnceTests(TestDatabase database) : IClassFi
     public async Task WorkerOnce_ThenClassifyAfterAnOverride_LoadsTheInboxAndReclassifiesTheIndicator()
     {
         var queue = new InboxQueue(database.DataSource);
-        var id = await queue.EnqueueAsync("dukcapil.txt", await File.ReadAllBytesAsync(Repo.SeedFiles.Single(f => Path.GetFileName(f).StartsWith("003_", StringComparison.Ordinal))));
+        var id = await queue.EnqueueAsync(ViewerScope.System, "dukcapil.txt", await File.ReadAllBytesAsync(Repo.SeedFiles.Single(f => Path.GetFileName(f).StartsWith("003_", StringComparison.Ordinal))));
 
         var worker = await EtlProcess.RunAsync(database.ConnectionString, "worker", "--once");
 

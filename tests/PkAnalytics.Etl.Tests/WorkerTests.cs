@@ -1,3 +1,4 @@
+using PkAnalytics.Warehouse.ReadModels;
 using System.Diagnostics;
 using Dapper;
 using PkAnalytics.Domain.Agreements;
@@ -21,7 +22,7 @@ public sealed class WorkerProcessTests(TestDatabase database) : IClassFixture<Te
         var queue = new InboxQueue(database.DataSource);
         var content = await File.ReadAllBytesAsync(Repo.SeedFiles[0]);
         var clock = Stopwatch.StartNew();
-        var id = await queue.EnqueueAsync("upload.txt", content, "analyst");
+        var id = await queue.EnqueueAsync(ViewerScope.System with { Actor = "analyst" }, "upload.txt", content);
         InboxStatus? status = null;
         while (clock.Elapsed < TimeSpan.FromSeconds(15))
         {
@@ -55,7 +56,7 @@ public sealed class InboxWorkerTests(TestDatabase database) : IClassFixture<Test
         var ids = new List<long>();
         for (var i = 0; i < 30; i++)
         {
-            ids.Add(await queue.EnqueueAsync($"upload_{i}.txt", [.. seeds[i % seeds.Count], .. System.Text.Encoding.UTF8.GetBytes($"\nSalinan {i}\n")]));
+            ids.Add(await queue.EnqueueAsync(ViewerScope.System, $"upload_{i}.txt", [.. seeds[i % seeds.Count], .. System.Text.Encoding.UTF8.GetBytes($"\nSalinan {i}\n")]));
         }
 
         var a = new InboxWorker(queue, new DocumentLoader(database.DataSource), "a", TextWriter.Null);
@@ -80,8 +81,8 @@ public sealed class InboxOutcomeTests(TestDatabase database) : IClassFixture<Tes
     {
         var queue = new InboxQueue(database.DataSource);
         var content = await File.ReadAllBytesAsync(Repo.SeedFiles[1]);
-        var first = await queue.EnqueueAsync("first.txt", content);
-        var second = await queue.EnqueueAsync("second.txt", content);
+        var first = await queue.EnqueueAsync(ViewerScope.System, "first.txt", content);
+        var second = await queue.EnqueueAsync(ViewerScope.System, "second.txt", content);
 
         await new InboxWorker(queue, new DocumentLoader(database.DataSource), "w", TextWriter.Null).DrainAsync(CancellationToken.None);
 
@@ -95,7 +96,7 @@ public sealed class InboxOutcomeTests(TestDatabase database) : IClassFixture<Tes
     public async Task Worker_DocumentThatFails_IsMarkedFailedWithItsErrorAndQuarantined()
     {
         var queue = new InboxQueue(database.DataSource);
-        var id = await queue.EnqueueAsync("no-agency.txt", [1, 2, 3, 4]);
+        var id = await queue.EnqueueAsync(ViewerScope.System, "no-agency.txt", [1, 2, 3, 4]);
         var worker = new InboxWorker(queue, new DocumentLoader(database.DataSource), "w", TextWriter.Null)
         {
             Parse = (source, content) => new ParsedDocument(source, "abc123", "txt", null,
@@ -129,7 +130,7 @@ public sealed class WorkerPollingTests(TestDatabase database) : IClassFixture<Te
         await Task.Delay(1500);
 
         var queue = new InboxQueue(database.DataSource);
-        var id = await queue.EnqueueAsync("polled.txt", await File.ReadAllBytesAsync(Repo.SeedFiles[2]));
+        var id = await queue.EnqueueAsync(ViewerScope.System, "polled.txt", await File.ReadAllBytesAsync(Repo.SeedFiles[2]));
         var clock = Stopwatch.StartNew();
         InboxStatus? status = null;
         while (clock.Elapsed < TimeSpan.FromSeconds(15) && (status = await queue.GetAsync(id))!.Status is "pending" or "processing")

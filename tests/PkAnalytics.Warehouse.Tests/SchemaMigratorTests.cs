@@ -1,5 +1,7 @@
 using Dapper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using PkAnalytics.TestSupport;
 using PkAnalytics.Warehouse.Data;
 
@@ -38,12 +40,18 @@ public sealed class SchemaMigratorTests(EmptyTestDatabase database) : IClassFixt
     }
 }
 
-public sealed class SchemaAdoptionTests(TestDatabase database) : IClassFixture<TestDatabase>
+public sealed class SchemaAdoptionTests(EmptyTestDatabase database) : IClassFixture<EmptyTestDatabase>
 {
     [Fact]
-    public async Task Migrate_DatabaseOfTheSqlRunnerAtItsLastVersion_IsAdoptedWithoutChangingIt()
+    public async Task Migrate_DatabaseOfTheSqlRunnerAtItsLastVersion_IsAdoptedThenBroughtUpToDate()
     {
-        // What a database migrated by the SQL runner that preceded EF looks like: the same schema, no EF history.
+        // What a database migrated by the SQL runner that preceded EF looks like: the baseline schema, its data,
+        // table schema_version at 30 and no EF history.
+        await using (var context = WarehouseDbContext.Create(database.DataSource))
+        {
+            await context.GetService<IMigrator>().MigrateAsync(SchemaMigrator.BaselineMigration);
+        }
+
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await connection.ExecuteAsync("""
             drop table "__EFMigrationsHistory";
@@ -56,7 +64,8 @@ public sealed class SchemaAdoptionTests(TestDatabase database) : IClassFixture<T
         var applied = await new SchemaMigrator(database.DataSource).MigrateAsync();
         var status = await new SchemaMigrator(database.DataSource).GetStatusAsync();
 
-        Assert.Empty(applied);
+        await using var model = WarehouseDbContext.Create(database.DataSource);
+        Assert.Equal(model.Database.GetMigrations().SkipWhile(m => m != SchemaMigrator.BaselineMigration).Skip(1), applied);
         Assert.True(status.IsCurrent);
         Assert.Equal(SchemaMigrator.BaselineMigration, status.Applied[0]);
         Assert.False(await connection.ExecuteScalarAsync<bool>("select to_regclass('schema_version') is not null"));

@@ -1,3 +1,4 @@
+using PkAnalytics.Warehouse.ReadModels;
 using Dapper;
 using PkAnalytics.TestSupport;
 using PkAnalytics.Warehouse.Inbox;
@@ -62,7 +63,7 @@ public sealed class InboxQueueTests(TestDatabase database) : IClassFixture<TestD
         var ids = new List<long>();
         for (var i = 0; i < 40; i++)
         {
-            ids.Add(await queue.EnqueueAsync($"doc{i}.txt", [(byte)i, 1, 2, 3], "test"));
+            ids.Add(await queue.EnqueueAsync(ViewerScope.System with { Actor = "test" }, $"doc{i}.txt", [(byte)i, 1, 2, 3]));
         }
 
         async Task<List<long>> Claimer(string name)
@@ -96,7 +97,7 @@ public sealed class InboxQueueTests(TestDatabase database) : IClassFixture<TestD
         {
         }
 
-        var id = await queue.EnqueueAsync("stale.txt", [9, 9], "test");
+        var id = await queue.EnqueueAsync(ViewerScope.System with { Actor = "test" }, "stale.txt", [9, 9]);
         Assert.Equal(id, (await queue.ClaimAsync("crashed-worker"))!.InboxId);
         Assert.Null(await queue.ClaimAsync("other", TimeSpan.FromMinutes(5)));
 
@@ -111,7 +112,7 @@ public sealed class InboxQueueTests(TestDatabase database) : IClassFixture<TestD
         var queue = new InboxQueue(database.DataSource);
         await using var listener = await queue.ListenAsync();
         var quiet = await listener.WaitAsync(TimeSpan.FromMilliseconds(200));
-        await queue.EnqueueAsync("notify.txt", [1], "test");
+        await queue.EnqueueAsync(ViewerScope.System with { Actor = "test" }, "notify.txt", [1]);
 
         Assert.False(quiet);
         Assert.True(await listener.WaitAsync(TimeSpan.FromSeconds(5)));

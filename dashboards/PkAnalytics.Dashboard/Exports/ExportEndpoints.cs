@@ -13,7 +13,7 @@ public static class ExportEndpoints
     {
         app.MapGet("/ekspor/perbandingan/{table}.{format}", async (
             string table, string format, int? tahun, string? opd, string? urut,
-            PerformanceReadModel performance, CapaianBandSource bands, ViewerScopeAccessor viewer, WitaClock clock,
+            HttpContext context, PerformanceReadModel performance, CapaianBandSource bands, WitaClock clock,
             CancellationToken cancellationToken) =>
         {
             if (format is not ("csv" or "xlsx"))
@@ -21,8 +21,9 @@ public static class ExportEndpoints
                 return Results.NotFound($"Format '{format}' tidak dikenal: gunakan csv atau xlsx.");
             }
 
-            var year = tahun ?? YearWithData.Default(await performance.YearsAsync(viewer.Current, cancellationToken), clock.Now.Year);
-            var snapshot = await performance.ReadAsync(viewer.Current, year, QueryLists.ParseIds(opd), cancellationToken);
+            var viewer = context.Viewer();
+            var year = tahun ?? YearWithData.Default(await performance.YearsAsync(viewer, cancellationToken), clock.Now.Year);
+            var snapshot = await performance.ReadAsync(viewer, year, QueryLists.ParseIds(opd), cancellationToken);
             var model = RegencyPerformance.From(snapshot, await bands.ForYearAsync(year, cancellationToken));
             var chosen = ComparisonTables.Build(model, urut).FirstOrDefault(t => t.Key == table);
             if (chosen is null)

@@ -54,7 +54,8 @@ public sealed class ReportDeliveryService(
         }
 
         var request = new ReportRequest(ReportKinds.Parse(subscription.Kind), subscription.AgencyId, period);
-        var renders = new Dictionary<ViewerScope, Task<RenderedReport>>();
+        // One render per agency scope: recipients differ in name (the actor), not in what they may read.
+        var renders = new Dictionary<int, Task<RenderedReport>>();
         int sent = 0, failed = 0, refused = 0, skipped = 0;
         foreach (var recipient in subscription.Recipients.OrderBy(r => r.RecipientId))
         {
@@ -69,10 +70,10 @@ public sealed class ReportDeliveryService(
             RenderedReport report;
             try
             {
-                var scope = ReportAccess.ScopeOf(recipient.Role, recipient.AgencyId);
-                if (!renders.TryGetValue(scope, out var render))
+                var scope = ReportAccess.ScopeOf(recipient.Role, recipient.AgencyId, recipient.Email);
+                if (!renders.TryGetValue(scope.AgencyId ?? -1, out var render))
                 {
-                    render = renders[scope] = generator.RenderAsync(request, scope, cancellationToken);
+                    render = renders[scope.AgencyId ?? -1] = generator.RenderAsync(request, scope, cancellationToken);
                 }
 
                 report = await render;

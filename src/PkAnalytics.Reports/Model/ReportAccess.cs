@@ -12,14 +12,22 @@ public sealed class ReportIncompleteException(string message) : Exception(messag
 /// <summary>Who may read which report, by role and scope (the rules of the dashboard's pages).</summary>
 public static class ReportAccess
 {
-    /// <summary>The scope a recipient with this role (and agency, for an Operator) reads with.</summary>
-    public static ViewerScope ScopeOf(string role, int? agencyId) => role switch
+    /// <summary>
+    /// The scope a recipient reads with: the scope an account of that role gets (an Operator: its agency; Admin,
+    /// Pimpinan, Bappeda: every agency), acting as the recipient's address.
+    /// </summary>
+    public static ViewerScope ScopeOf(string role, int? agencyId, string actor = "system")
     {
-        PkRoles.Admin or PkRoles.Pimpinan or PkRoles.Bappeda => ViewerScope.AllAgencies,
-        PkRoles.Operator when agencyId is { } id => ViewerScope.Agency(id),
-        PkRoles.Operator => throw new ReportNotVisibleException("Operator tanpa perangkat daerah tidak boleh melihat laporan apa pun."),
-        _ => throw new ReportNotVisibleException($"Peran '{role}' tidak dikenal."),
-    };
+        if (!PkRoles.All.Contains(role))
+        {
+            throw new ReportNotVisibleException($"Peran '{role}' tidak dikenal.");
+        }
+
+        var scope = ViewerScope.ForRole(role, agencyId, actor);
+        return scope.AgencyId == ViewerScope.Nobody.AgencyId
+            ? throw new ReportNotVisibleException($"{role} tanpa perangkat daerah tidak boleh melihat laporan apa pun.")
+            : scope;
+    }
 
     /// <summary>Null when the scope may see the report; otherwise why not (Bahasa Indonesia).</summary>
     public static string? Refusal(ReportRequest request, ViewerScope scope, string? agencyName = null, string? scopeAgencyName = null)
@@ -27,6 +35,11 @@ public static class ReportAccess
         if (scope.SeesAll)
         {
             return null;
+        }
+
+        if (scope.AgencyId == ViewerScope.Nobody.AgencyId)
+        {
+            return "Penerima ini tidak berhak melihat data perangkat daerah mana pun.";
         }
 
         if (request.Kind == ReportKind.Kabupaten)

@@ -1,6 +1,10 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Npgsql;
+using PkAnalytics.Warehouse.Accounts;
 using PkAnalytics.Warehouse.Data.Entities;
 
 namespace PkAnalytics.Warehouse.Data;
@@ -8,9 +12,11 @@ namespace PkAnalytics.Warehouse.Data;
 /// <summary>
 /// The one EF Core model of the warehouse: it owns the schema (its migrations are the schema's history) and the
 /// tables people write through the application. Analytic reads stay in SQL (Dapper) and the document load in
-/// binary COPY, on the same NpgsqlDataSource.
+/// binary COPY, on the same NpgsqlDataSource. Accounts (ASP.NET Core Identity) and the data-protection keys that
+/// sign their cookies live here too: one schema, one history.
 /// </summary>
-public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> options) : DbContext(options)
+public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> options)
+    : IdentityDbContext<PkUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Official> Officials => Set<Official>();
@@ -34,6 +40,29 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
     public DbSet<ClassificationOverride> ClassificationOverrides => Set<ClassificationOverride>();
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
     public DbSet<QuarantineEntry> Quarantine => Set<QuarantineEntry>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<RolePolicy> RolePolicies => Set<RolePolicy>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Who the changes saved through this context are recorded for (the audit log); "system" when unset.</summary>
+    public AuditContext? Audit { get; set; }
+
+    /// <summary>Saves with the audit rows of the changes; returns the rows of data written (audit rows not counted).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var audited = AuditTrail.Record(ChangeTracker, Audit);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) - audited;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var audited = AuditTrail.Record(ChangeTracker, Audit);
+        return base.SaveChanges(acceptAllChangesOnSuccess) - audited;
+    }
+
+    /// <summary>A context whose saves are recorded as done by the viewer (for the agency, when it concerns one).</summary>
+    public static WarehouseDbContext Create(NpgsqlDataSource dataSource, ReadModels.ViewerScope viewer, int? agencyId = null) =>
+        new(CreateOptions(dataSource)) { Audit = new AuditContext(viewer.Actor, agencyId ?? viewer.AgencyId) };
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<NpgsqlDataSource, DbContextOptions<WarehouseDbContext>> OptionsByDataSource = [];
 
@@ -65,6 +94,7 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WarehouseDbContext).Assembly);
         PostgresNaming.Apply(modelBuilder.Model);
     }

@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using PkAnalytics.Warehouse.Data;
 using PkAnalytics.Warehouse.Data.Entities;
+using PkAnalytics.Warehouse.ReadModels;
 
 namespace PkAnalytics.Warehouse.Inbox;
 
@@ -53,18 +54,34 @@ public sealed class InboxQueue(NpgsqlDataSource dataSource)
         where inbox_id = @InboxId
         """;
 
-    /// <summary>Stores a document for the workers (what the dashboard's upload does); returns its inbox id.</summary>
-    public async Task<long> EnqueueAsync(string fileName, byte[] content, string? uploadedBy = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores a document for the workers (what the dashboard's upload does) and records the upload in the audit log;
+    /// returns its inbox id. Only a viewer who may upload documents may enqueue.
+    /// </summary>
+    public async Task<long> EnqueueAsync(ViewerScope uploader, string fileName, byte[] content, CancellationToken cancellationToken = default)
     {
-        await using var db = WarehouseDbContext.Create(dataSource);
+        ArgumentNullException.ThrowIfNull(uploader);
+        ArgumentNullException.ThrowIfNull(content);
+        if (!uploader.Can(ViewerRights.UploadDocuments))
+        {
+            throw new UnauthorizedAccessException("Akun Anda tidak berwenang mengunggah dokumen.");
+        }
+
+        await using var db = WarehouseDbContext.Create(dataSource, uploader);
+        var uploadedBy = uploader.Actor;
         var entry = db.Inbox.Add(new InboxEntry
         {
-            FileName = fileName,
+            FileName = Path.GetFileName(fileName.Replace('\\', '/')),
             Content = content,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             UploadedBy = uploadedBy,
             UploadedAt = DateTime.UtcNow,
         }).Entity;
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = DateTime.UtcNow, Actor = uploadedBy, Kind = AuditKinds.Upload, Subject = $"Unggah dokumen {fileName}",
+            NewValue = $"{content.Length} bita, sha256 {entry.Sha256}",
+        });
         await db.SaveChangesAsync(cancellationToken);
         return entry.InboxId;
     }

@@ -64,12 +64,6 @@ public sealed class DocumentInbox(NpgsqlDataSource dataSource)
         select count(*)::int from dim_document d where @ScopeAgencyId::int is null or d.agency_id = @ScopeAgencyId;
         """;
 
-    private const string EnqueueSql = """
-        insert into etl_inbox (file_name, content, sha256, uploaded_by)
-        values (@FileName, @Content, @Sha256, @UploadedBy)
-        returning inbox_id;
-        """;
-
     public async Task<DocumentOverview> ListAsync(ViewerScope scope, int limit = 200, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -79,19 +73,6 @@ public sealed class DocumentInbox(NpgsqlDataSource dataSource)
         var documents = (await grid.ReadAsync<DocumentRow>()).AsList();
         var total = await grid.ReadSingleAsync<int>();
         return new DocumentOverview(inbox, documents, total);
-    }
-
-    /// <summary>Puts an uploaded file into the inbox (its insert trigger wakes the ETL worker); returns the inbox id.</summary>
-    public async Task<long> EnqueueAsync(string fileName, byte[] content, string? uploadedBy, CancellationToken cancellationToken = default)
-    {
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(EnqueueSql,
-            new { FileName = Path.GetFileName(fileName), Content = content, Sha256 = sha, UploadedBy = uploadedBy },
-            transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return id;
     }
 
     /// <summary>The file name under which the same content (sha256) was already loaded, if it was.</summary>

@@ -161,9 +161,9 @@ public sealed class BudgetRealisationStore(NpgsqlDataSource dataSource)
     /// match nothing in the agency are listed in <see cref="ImportResult.Unmatched"/> and skipped; the others are
     /// written in one transaction. Re-importing the same file changes nothing.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(ViewerScope scope, int agencyId, Stream content, string fileName, string enteredBy, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(ViewerScope scope, int agencyId, Stream content, string fileName, CancellationToken cancellationToken = default)
     {
-        if (IndicatorRealisationStore.OutOfScope(scope, agencyId) is { } refused)
+        if (IndicatorRealisationStore.Refusal(scope, agencyId) is { } refused)
         {
             return refused;
         }
@@ -271,14 +271,16 @@ public sealed class BudgetRealisationStore(NpgsqlDataSource dataSource)
         }
 
         var changed = lines.Count == 0 ? 0
-            : await WarehouseDbContext.RetryOnConflictAsync(() => WriteAsync(agencyId, lines, enteredBy, cancellationToken));
+            : await WarehouseDbContext.RetryOnConflictAsync(() => WriteAsync(scope, agencyId, lines, fileName, cancellationToken));
         return new ImportResult(lines.Count, changed, [], unmatched);
     }
 
     /// <summary>Writes only the months whose amount differs from what is stored (one transaction); returns the rows written.</summary>
-    private async Task<int> WriteAsync(int agencyId, IReadOnlyList<(int ProgramId, int Year, int Month, decimal Amount)> lines, string enteredBy, CancellationToken cancellationToken)
+    private async Task<int> WriteAsync(ViewerScope scope, int agencyId, IReadOnlyList<(int ProgramId, int Year, int Month, decimal Amount)> lines, string fileName, CancellationToken cancellationToken)
     {
-        await using var db = WarehouseDbContext.Create(dataSource);
+        await using var db = WarehouseDbContext.Create(dataSource, scope, agencyId);
+        db.AuditLog.Add(AuditEntry.Import(scope.Actor, agencyId, fileName, lines.Count));
+        var enteredBy = scope.Actor;
         var programIds = lines.Select(l => l.ProgramId).Distinct().ToList();
         var years = lines.Select(l => l.Year).Distinct().ToList();
         var stored = await db.BudgetRealisations

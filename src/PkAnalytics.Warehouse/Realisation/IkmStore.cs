@@ -57,7 +57,7 @@ public sealed class IkmStore(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>Saves an aggregate: either nine NRR (IKM computed) or only the IKM value (25-100).</summary>
-    public async Task<ImportResult> SaveAggregateAsync(ViewerScope scope, IkmPeriod period, IReadOnlyList<decimal>? nrr, decimal? ikmValue, int? respondents, string enteredBy, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> SaveAggregateAsync(ViewerScope scope, IkmPeriod period, IReadOnlyList<decimal>? nrr, decimal? ikmValue, int? respondents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         if (Check(scope, period) is { } refused)
@@ -95,7 +95,7 @@ public sealed class IkmStore(NpgsqlDataSource dataSource)
         }
 
         // An aggregate replaces any respondent answers kept for the same survey.
-        var changed = await WarehouseDbContext.RetryOnConflictAsync(() => WriteAsync(period, elements, value, respondents, null, enteredBy, cancellationToken));
+        var changed = await WarehouseDbContext.RetryOnConflictAsync(() => WriteAsync(scope, period, elements, value, respondents, null, null, cancellationToken));
         return new ImportResult(1, changed, [], []);
     }
 
@@ -114,7 +114,7 @@ public sealed class IkmStore(NpgsqlDataSource dataSource)
     /// NRR, IKM and category, and stores the survey with its answers. One bad cell refuses the whole file with its row
     /// and column. Re-importing the same file changes nothing.
     /// </summary>
-    public async Task<ImportResult> ImportResponsesAsync(ViewerScope scope, IkmPeriod period, Stream content, string fileName, string enteredBy, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportResponsesAsync(ViewerScope scope, IkmPeriod period, Stream content, string fileName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         if (Check(scope, period) is { } refused)
@@ -199,7 +199,7 @@ public sealed class IkmStore(NpgsqlDataSource dataSource)
         }
 
         var changed = await WarehouseDbContext.RetryOnConflictAsync(() =>
-            WriteAsync(period, result.Nrr.ToArray(), result.ValueRounded, result.Respondents, answers, enteredBy, cancellationToken));
+            WriteAsync(scope, period, result.Nrr.ToArray(), result.ValueRounded, result.Respondents, answers, fileName, cancellationToken));
         return new ImportResult(answers.Count, changed, [], []);
     }
 
@@ -207,7 +207,12 @@ public sealed class IkmStore(NpgsqlDataSource dataSource)
     public async Task<int> DeleteAsync(ViewerScope scope, long ikmSurveyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        await using var db = WarehouseDbContext.Create(dataSource);
+        if (!scope.Can(ViewerRights.EnterRealisation))
+        {
+            return 0;
+        }
+
+        await using var db = WarehouseDbContext.Create(dataSource, scope);
         var survey = await db.IkmSurveys.SingleOrDefaultAsync(
             s => s.IkmSurveyId == ikmSurveyId && (scope.AgencyId == null || s.AgencyId == scope.AgencyId), cancellationToken);
         if (survey is null)
@@ -230,9 +235,9 @@ public sealed class IkmStore(NpgsqlDataSource dataSource)
 
     private static ImportResult? Check(ViewerScope scope, IkmPeriod period)
     {
-        if (scope.AgencyId is { } only && only != period.AgencyId)
+        if (IndicatorRealisationStore.Refusal(scope, period.AgencyId) is { } refused)
         {
-            return ImportResult.Refused("Perangkat daerah di luar cakupan Anda.");
+            return refused;
         }
 
         if (period.Year is < 2015 or > 2040 || period.Quarter is < 1 or > 4)
@@ -247,9 +252,10 @@ public sealed class IkmStore(NpgsqlDataSource dataSource)
     /// Stores the survey of a period, writing only what differs: its values, and its respondents' answers when
     /// given (null answers = an aggregate, which replaces any answers kept). Returns 1 when anything changed.
     /// </summary>
-    private async Task<int> WriteAsync(IkmPeriod period, decimal[]? nrr, decimal value, int? respondents, IReadOnlyList<short?[]>? answers, string enteredBy, CancellationToken cancellationToken)
+    private async Task<int> WriteAsync(ViewerScope scope, IkmPeriod period, decimal[]? nrr, decimal value, int? respondents, IReadOnlyList<short?[]>? answers, string? importFile, CancellationToken cancellationToken)
     {
-        await using var db = WarehouseDbContext.Create(dataSource);
+        await using var db = WarehouseDbContext.Create(dataSource, scope, period.AgencyId);
+        var enteredBy = scope.Actor;
         var unit = period.UnitName.Trim();
         var survey = await db.IkmSurveys.Include(s => s.Responses).SingleOrDefaultAsync(
             s => s.AgencyId == period.AgencyId && s.UnitName == unit && s.Year == period.Year && s.Quarter == period.Quarter, cancellationToken);
@@ -268,6 +274,11 @@ public sealed class IkmStore(NpgsqlDataSource dataSource)
         if (!valuesDiffer && !answersDiffer)
         {
             return 0;
+        }
+
+        if (importFile is not null)
+        {
+            db.AuditLog.Add(Data.Entities.AuditEntry.Import(scope.Actor, period.AgencyId, importFile, answers?.Count ?? 0));
         }
 
         (survey.Nrr, survey.IkmValue, survey.Respondents) = (rounded, value, respondents);

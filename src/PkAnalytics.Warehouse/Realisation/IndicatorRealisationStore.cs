@@ -127,10 +127,13 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
     /// Validates and saves entered values in one transaction: all or nothing. Returns the errors (nothing saved)
     /// or the number of rows changed.
     /// </summary>
-    public async Task<ImportResult> SaveAsync(ViewerScope scope, int agencyId, IReadOnlyList<IndicatorRealisationInput> inputs, string enteredBy, CancellationToken cancellationToken = default)
+    public Task<ImportResult> SaveAsync(ViewerScope scope, int agencyId, IReadOnlyList<IndicatorRealisationInput> inputs, CancellationToken cancellationToken = default) =>
+        SaveAsync(scope, agencyId, inputs, importFile: null, cancellationToken);
+
+    private async Task<ImportResult> SaveAsync(ViewerScope scope, int agencyId, IReadOnlyList<IndicatorRealisationInput> inputs, string? importFile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        if (OutOfScope(scope, agencyId) is { } refused)
+        if (Refusal(scope, agencyId) is { } refused)
         {
             return refused;
         }
@@ -163,7 +166,7 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
             return ImportResult.Refused(errors);
         }
 
-        var changed = await WarehouseDbContext.RetryOnConflictAsync(() => WriteAsync(inputs, enteredBy, cancellationToken));
+        var changed = await WarehouseDbContext.RetryOnConflictAsync(() => WriteAsync(scope, agencyId, inputs, importFile, cancellationToken));
         return new ImportResult(inputs.Count, changed, [], []);
     }
 
@@ -176,9 +179,15 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Writes only what differs from the stored rows (one transaction); returns the rows written.</summary>
-    private async Task<int> WriteAsync(IReadOnlyList<IndicatorRealisationInput> inputs, string enteredBy, CancellationToken cancellationToken)
+    private async Task<int> WriteAsync(ViewerScope scope, int agencyId, IReadOnlyList<IndicatorRealisationInput> inputs, string? importFile, CancellationToken cancellationToken)
     {
-        await using var db = WarehouseDbContext.Create(dataSource);
+        await using var db = WarehouseDbContext.Create(dataSource, scope, agencyId);
+        if (importFile is not null)
+        {
+            db.AuditLog.Add(AuditEntry.Import(scope.Actor, agencyId, importFile, inputs.Count));
+        }
+
+        var enteredBy = scope.Actor;
         var indicatorIds = inputs.Select(i => i.IndicatorId).Distinct().ToList();
         var years = inputs.Select(i => i.Year).Distinct().ToList();
         var stored = await db.IndicatorRealisations
@@ -239,9 +248,9 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
     /// Imports a filled template (CSV or XLSX). Every row is checked first; one bad row refuses the whole file with
     /// its row and column. Rows with an empty realisasi are skipped. Re-importing the same file changes nothing.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(ViewerScope scope, int agencyId, Stream content, string fileName, string enteredBy, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(ViewerScope scope, int agencyId, Stream content, string fileName, CancellationToken cancellationToken = default)
     {
-        if (OutOfScope(scope, agencyId) is { } refused)
+        if (Refusal(scope, agencyId) is { } refused)
         {
             return refused;
         }
@@ -363,11 +372,14 @@ public sealed class IndicatorRealisationStore(NpgsqlDataSource dataSource)
             return ImportResult.Refused([new ImportError(0, "", "Tidak ada baris dengan realisasi terisi.")]);
         }
 
-        return await SaveAsync(scope, agencyId, inputs, enteredBy, cancellationToken);
+        return await SaveAsync(scope, agencyId, inputs, fileName, cancellationToken);
     }
 
-    internal static ImportResult? OutOfScope(ViewerScope scope, int agencyId) =>
-        scope.AgencyId is { } only && only != agencyId ? ImportResult.Refused("Perangkat daerah di luar cakupan Anda.") : null;
+    /// <summary>Why the viewer may not enter realisation for the agency, or null when they may.</summary>
+    internal static ImportResult? Refusal(ViewerScope scope, int agencyId) =>
+        !scope.Can(ViewerRights.EnterRealisation) ? ImportResult.Refused("Akun Anda tidak berwenang mengisi realisasi.")
+        : !scope.Sees(agencyId) ? ImportResult.Refused("Perangkat daerah di luar cakupan Anda.")
+        : null;
 
     internal static int? ParseQuarter(string text) => text.Trim().ToUpperInvariant().Replace("TW", "").Replace("TRIWULAN", "").Trim() switch
     {

@@ -76,14 +76,16 @@ public sealed class IndicatorSettingsStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Changes polarity and aggregation; audits each field that changed. Returns the number of fields changed.</summary>
-    public async Task<int> UpdateIndicatorAsync(ViewerScope scope, int indicatorId, Polarity polarity, Aggregation aggregation, string changedBy, CancellationToken cancellationToken = default)
+    public async Task<int> UpdateIndicatorAsync(ViewerScope scope, int indicatorId, Polarity polarity, Aggregation aggregation, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(changedBy))
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!scope.Can(ViewerRights.EditSettings))
         {
-            throw new ArgumentException("who changes the setting is required for the audit", nameof(changedBy));
+            throw new UnauthorizedAccessException("Akun Anda tidak berwenang mengubah pengaturan indikator.");
         }
 
-        await using var db = WarehouseDbContext.Create(dataSource);
+        var changedBy = scope.Actor;
+        await using var db = WarehouseDbContext.Create(dataSource, scope);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var indicator = await db.Indicators
             .FromSql($"select * from dim_indicator where indicator_id = {indicatorId} for update")
@@ -133,14 +135,16 @@ public sealed class IndicatorSettingsStore(NpgsqlDataSource dataSource)
     /// Saves the band set effective from a date (replacing a set of the same date) and audits old and new set.
     /// Returns the validation error, or null when saved.
     /// </summary>
-    public async Task<string?> SaveBandSetAsync(DateOnly effectiveFrom, IReadOnlyList<CapaianBand> bands, string changedBy, CancellationToken cancellationToken = default)
+    public async Task<string?> SaveBandSetAsync(ViewerScope scope, DateOnly effectiveFrom, IReadOnlyList<CapaianBand> bands, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(bands);
-        if (string.IsNullOrWhiteSpace(changedBy))
+        if (!scope.Can(ViewerRights.EditSettings))
         {
-            return "Nama pengubah wajib diisi untuk jejak audit.";
+            return "Akun Anda tidak berwenang mengubah pita capaian.";
         }
 
+        var changedBy = scope.Actor;
         var cleaned = bands.Select(b => new CapaianBand(b.Name.Trim(), b.MinInclusive)).ToList();
         if (CapaianBandSet.Validate(cleaned) is { } error)
         {
@@ -148,7 +152,7 @@ public sealed class IndicatorSettingsStore(NpgsqlDataSource dataSource)
         }
 
         var set = new CapaianBandSet(effectiveFrom, cleaned);
-        await using var db = WarehouseDbContext.Create(dataSource);
+        await using var db = WarehouseDbContext.Create(dataSource, scope);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("lock table capaian_band in share row exclusive mode", cancellationToken);
         var oldRows = await db.CapaianBands.Where(b => b.EffectiveFrom == effectiveFrom).ToListAsync(cancellationToken);

@@ -60,12 +60,12 @@ public sealed class SakipStore(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>Validates the components against their maxima and saves; returns the errors (nothing saved) or 1/0 changed.</summary>
-    public async Task<ImportResult> SaveAsync(ViewerScope scope, int agencyId, int year, SakipScore score, string enteredBy, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> SaveAsync(ViewerScope scope, int agencyId, int year, SakipScore score, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(score);
-        if (scope.AgencyId is { } only && only != agencyId)
+        if (IndicatorRealisationStore.Refusal(scope, agencyId) is { } refused)
         {
-            return ImportResult.Refused("Perangkat daerah di luar cakupan Anda.");
+            return refused;
         }
 
         var errors = score.Validate().Select(e => new ImportError(0, "", e)).ToList();
@@ -81,7 +81,7 @@ public sealed class SakipStore(NpgsqlDataSource dataSource)
 
         var changed = await WarehouseDbContext.RetryOnConflictAsync(async () =>
         {
-            await using var db = WarehouseDbContext.Create(dataSource);
+            await using var db = WarehouseDbContext.Create(dataSource, scope, agencyId);
             var row = await db.SakipEvaluations.FindAsync([agencyId, year], cancellationToken);
             if (row is null)
             {
@@ -94,7 +94,7 @@ public sealed class SakipStore(NpgsqlDataSource dataSource)
             }
 
             (row.Perencanaan, row.Pengukuran, row.Pelaporan, row.Evaluasi) = (score.Perencanaan, score.Pengukuran, score.Pelaporan, score.Evaluasi);
-            (row.IsSample, row.EnteredBy, row.EnteredAt) = (false, enteredBy, DateTime.UtcNow);
+            (row.IsSample, row.EnteredBy, row.EnteredAt) = (false, scope.Actor, DateTime.UtcNow);
             return await db.SaveChangesAsync(cancellationToken);
         });
         return new ImportResult(1, changed, [], []);
@@ -104,12 +104,12 @@ public sealed class SakipStore(NpgsqlDataSource dataSource)
     public async Task<int> DeleteAsync(ViewerScope scope, int agencyId, int year, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        if (scope.AgencyId is { } only && only != agencyId)
+        if (IndicatorRealisationStore.Refusal(scope, agencyId) is not null)
         {
             return 0;
         }
 
-        await using var db = WarehouseDbContext.Create(dataSource);
+        await using var db = WarehouseDbContext.Create(dataSource, scope, agencyId);
         if (await db.SakipEvaluations.FindAsync([agencyId, year], cancellationToken) is not { } row)
         {
             return 0;

@@ -28,7 +28,8 @@ public sealed class LanggananDatabase : IAsyncLifetime
 }
 
 /// <summary>
-/// The Langganan page rendered directly (its [Authorize] is the router's business; accounts are not in yet): a
+/// The Langganan page rendered directly, as a signed-in Bappeda account (who may see it is the router's business and
+/// tested in the browser): a
 /// subscription made on the page is stored with its recipients and becomes a Hangfire recurring job with its cron
 /// and time zone; a bad schedule is refused in Bahasa Indonesia; "Kirim sekarang" queues a job.
 /// </summary>
@@ -46,6 +47,10 @@ public sealed class LanggananPageTests : ComponentTest, IClassFixture<LanggananD
         Services.AddLogging();
         Services.Configure<DashboardOptions>(_ => { });
         Services.AddSingleton<WitaClock>();
+        Services.AddScoped<ViewerScopeAccessor>();
+        var signedIn = AddAuthorization();
+        signedIn.SetAuthorized("bappeda@uji.local");
+        signedIn.SetRoles(PkAnalytics.Warehouse.Accounts.PkRoles.Bappeda);
         Services.AddWarehouse(connectionString);
         Services.AddReports(new ReportOptions());
         Services.AddReportScheduling(connectionString, runServer: false);
@@ -84,6 +89,8 @@ public sealed class LanggananPageTests : ComponentTest, IClassFixture<LanggananD
         using var storage = Services.GetRequiredService<JobStorage>().GetConnection();
         var job = storage.GetRecurringJobs().Single(j => j.Id == ReportScheduler.JobId(stored.Id));
         Assert.Equal(("0 7 1 * *", "Asia/Makassar"), (job.Cron, job.TimeZoneId));
+        Assert.Equal("bappeda@uji.local", await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "select created_by from report_subscription where subscription_id = @Id", new { stored.Id })));
 
         await page.Find("input[name=periode]").ChangeAsync(new() { Value = "2024-06" });
         await page.Find("[data-action=kirim-sekarang]").ClickAsync(new());

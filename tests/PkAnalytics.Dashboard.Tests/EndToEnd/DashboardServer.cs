@@ -1,8 +1,15 @@
 using System.Diagnostics;
 using System.Text;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Npgsql;
+using PkAnalytics.Dashboard.Components.Account;
 using PkAnalytics.TestSupport;
+using PkAnalytics.Warehouse.Accounts;
+using PkAnalytics.Warehouse.ReadModels;
 
 namespace PkAnalytics.Dashboard.Tests.EndToEnd;
 
@@ -10,7 +17,8 @@ namespace PkAnalytics.Dashboard.Tests.EndToEnd;
 /// The built dashboard binary (pk-dashboard, as `./pk up` runs it) on a free loopback port against a fresh test
 /// database filled by <see cref="SeedAsync"/>, plus Debian's chromium driven by Playwright. The one harness for
 /// every browser test: the dashboard pages open with <see cref="OpenAsync"/>, the realisation pages with
-/// <see cref="OpenInteractiveAsync"/>.
+/// <see cref="OpenInteractiveAsync"/>, each signed in as an account of the given role (one per role, made at start;
+/// the Operator's agency is <see cref="OperatorAgencyId"/>), through the real login form.
 /// </summary>
 public abstract class DashboardServer : IAsyncLifetime
 {
@@ -30,6 +38,16 @@ public abstract class DashboardServer : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The one password of the accounts this harness makes (generated per run).</summary>
+    public string Password { get; } = AccountAdministration.GeneratePassword();
+
+    private readonly Dictionary<string, string> signedIn = [];
+
+    public static string EmailOf(string role) => $"{role.ToLowerInvariant()}@uji.local";
+
+    /// <summary>The agency of the Operator account: the first agency by id unless a harness says otherwise.</summary>
+    public int? OperatorAgencyId { get; protected set; }
+
     public static string ExecutablePath =>
         Path.Combine(Repo.Root, "dashboards", "PkAnalytics.Dashboard", "bin", Configuration, "net10.0", "pk-dashboard");
 
@@ -42,6 +60,7 @@ public abstract class DashboardServer : IAsyncLifetime
     {
         await Database.InitializeAsync();
         await SeedAsync(Database.DataSource);
+        await CreateAccountsAsync();
 
         var port = SmtpTestServer.FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -109,26 +128,82 @@ public abstract class DashboardServer : IAsyncLifetime
         }
     }
 
-    /// <summary>A page in a fresh context at the given viewport, as an Indonesian user in Luwu Timur sees it.</summary>
-    private async Task<IPage> NewPageAsync(int width, int height)
+    private async Task CreateAccountsAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        await using (var connection = await Database.DataSource.OpenConnectionAsync())
+        {
+            OperatorAgencyId ??= await connection.ExecuteScalarAsync<int?>("select min(agency_id) from dim_agency");
+        }
+
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration["ConnectionStrings:Warehouse"] = Database.ConnectionString;
+        builder.Logging.ClearProviders();
+        builder.AddDashboard();
+        await using var app = builder.Build();
+        var accounts = app.Services.GetRequiredService<AccountAdministration>();
+        foreach (var role in PkRoles.All.Where(r => r != PkRoles.Operator || OperatorAgencyId is not null))
+        {
+            var result = await accounts.CreateAsync(ViewerScope.System, EmailOf(role), "Uji " + role, role,
+                role == PkRoles.Operator ? OperatorAgencyId : null, Password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"could not create the {role} account: {result.Error}");
+            }
+        }
+    }
+
+    /// <summary>A fresh browser context at the viewport, as an Indonesian user in Luwu Timur sees it, signed in as the role (or not, for null).</summary>
+    public async Task<IBrowserContext> NewContextAsync(int width, int height, string? role)
+    {
+        var options = new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
             Locale = "id-ID",
             TimezoneId = "Asia/Makassar",
-        });
-        return await context.NewPageAsync();
+        };
+        if (role is not null)
+        {
+            options.StorageState = await SignedInStateAsync(role);
+        }
+
+        return await Browser.NewContextAsync(options);
     }
+
+    /// <summary>Signs the role's account in once through the login page; later contexts reuse its cookies.</summary>
+    private async Task<string> SignedInStateAsync(string role)
+    {
+        if (signedIn.TryGetValue(role, out var state))
+        {
+            return state;
+        }
+
+        await using var context = await Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, EmailOf(role), Password);
+        return signedIn[role] = await context.StorageStateAsync();
+    }
+
+    /// <summary>Fills and submits the login form; waits until the browser has left the login page.</summary>
+    public async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync(BaseUrl + "/Account/Login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Kata sandi").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 20_000 });
+    }
+
+    private async Task<IPage> NewPageAsync(int width, int height, string? role) =>
+        await (await NewContextAsync(width, height, role)).NewPageAsync();
 
     /// <summary>
     /// Opens a path at the given viewport (default 1366x768, the office laptops) and waits until the interactive
     /// circuit is up and charts have drawn.
     /// </summary>
-    public async Task<IPage> OpenAsync(string path, int width = 1366, int height = 768)
+    public async Task<IPage> OpenAsync(string path, int width = 1366, int height = 768, string? role = PkRoles.Admin)
     {
-        var page = await NewPageAsync(width, height);
+        var page = await NewPageAsync(width, height, role);
         page.SetDefaultTimeout(20_000);
         await page.GotoAsync(BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         await page.WaitForSelectorAsync("h1");
@@ -140,9 +215,9 @@ public abstract class DashboardServer : IAsyncLifetime
     /// Opens a realisation page (1366x900, Playwright's default action timeout) and waits until the Blazor circuit
     /// is interactive.
     /// </summary>
-    public async Task<IPage> OpenInteractiveAsync(string path)
+    public async Task<IPage> OpenInteractiveAsync(string path, string role = PkRoles.Operator)
     {
-        var page = await NewPageAsync(1366, 900);
+        var page = await NewPageAsync(1366, 900, role);
         await page.GotoAsync(BaseUrl + path);
         // The page marks itself once the circuit is up and its first data is loaded; Radzen charts render only then.
         await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-pk-interactive]') !== null",

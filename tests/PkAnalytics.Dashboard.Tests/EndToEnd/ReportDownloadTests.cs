@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using PkAnalytics.TestSupport;
+using PkAnalytics.Warehouse.Accounts;
 
 namespace PkAnalytics.Dashboard.Tests.EndToEnd;
 
@@ -51,6 +52,40 @@ public sealed class ReportDownloadTests(SampleDashboard server) : IClassFixture<
         Assert.True(await page.Locator("figure[data-chart] svg").CountAsync() >= 2);
         Assert.Equal(4, await page.Locator("table[data-table=indikator] tbody tr").CountAsync());
         await server.ScreenshotAsync(page, "laporan-opd-pratinjau");
+    }
+
+    [Fact]
+    public async Task Operator_GetsTheOwnAgencysPdf_AndIsRefusedAnotherAgencysAndTheRegencys()
+    {
+        // The harness's Operator account belongs to the first agency (Dinas Alfa).
+        var page = await server.OpenAsync($"/opd/{DashboardSampleData.AlfaId}?tahun=2024", role: PkRoles.Operator);
+        var own = await page.APIRequest.GetAsync($"{server.BaseUrl}/laporan/opd/{DashboardSampleData.AlfaId}.pdf?periode=2024-06");
+        var other = await page.APIRequest.GetAsync($"{server.BaseUrl}/laporan/opd/{DashboardSampleData.BetaId}.pdf?periode=2024-06");
+        var regency = await page.APIRequest.GetAsync($"{server.BaseUrl}/laporan/kabupaten.pdf?periode=2024-06");
+
+        Assert.Equal(200, own.Status);
+        Assert.Contains("Laporan Kinerja Dinas Alfa", PdfText(await own.BodyAsync()));
+        Assert.Equal(403, other.Status);
+        Assert.Contains("bukan perangkat daerah penerima ini", await other.TextAsync());
+        Assert.Equal(403, regency.Status);
+    }
+
+    [Fact]
+    public async Task SubscriptionPages_OpenForBappeda_AndNotForAnOperator_HangfireOnlyForAdmin()
+    {
+        var bappeda = await server.OpenAsync("/langganan", role: PkRoles.Bappeda);
+        Assert.Equal("Langganan Laporan", (await bappeda.Locator("h1").InnerTextAsync()).Trim());
+        await server.ScreenshotAsync(bappeda, "langganan-1366");
+        var log = await server.OpenAsync("/langganan/riwayat", role: PkRoles.Bappeda);
+        Assert.Equal("Riwayat Pengiriman Laporan", (await log.Locator("h1").InnerTextAsync()).Trim());
+
+        var operatorPage = await server.OpenAsync("/langganan", role: PkRoles.Operator);
+        Assert.NotEqual("Langganan Laporan", (await operatorPage.Locator("h1").InnerTextAsync()).Trim());
+
+        var admin = await server.OpenAsync("/", role: PkRoles.Admin);
+        Assert.Equal(200, (await admin.APIRequest.GetAsync(server.BaseUrl + "/hangfire")).Status);
+        var notAdmin = await server.OpenAsync("/", role: PkRoles.Bappeda);
+        Assert.NotEqual(200, (await notAdmin.APIRequest.GetAsync(server.BaseUrl + "/hangfire")).Status);
     }
 
     private static string PdfText(byte[] pdf)

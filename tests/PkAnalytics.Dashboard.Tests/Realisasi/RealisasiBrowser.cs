@@ -12,6 +12,9 @@ public sealed class RealisasiBrowser : DashboardServer
 {
     public SeededAgency Seed { get; private set; } = null!;
 
-    protected override async Task SeedAsync(NpgsqlDataSource dataSource) =>
+    protected override async Task SeedAsync(NpgsqlDataSource dataSource)
+    {
         Seed = await RealisationSeed.InsertAsync(dataSource, "browser");
+        OperatorAgencyId = Seed.AgencyId;
+    }
 }

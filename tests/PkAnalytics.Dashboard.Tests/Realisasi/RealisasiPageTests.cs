@@ -1,6 +1,7 @@
 using System.Net;
 using Dapper;
 using PkAnalytics.TestSupport;
+using PkAnalytics.Warehouse.Accounts;
 using PkAnalytics.Warehouse.Realisation;
 
 namespace PkAnalytics.Dashboard.Tests.Realisasi;
@@ -15,7 +16,7 @@ public sealed class RealisasiPageTests(TestDatabase database) : IClassFixture<Te
     {
         var s = await SeedAsync();
         await using var factory = new DashboardFactory(database.ConnectionString);
-        var client = factory.CreateClient();
+        var client = await factory.SignedInClientAsync(PkRoles.Admin);
 
         var before = await client.GetStringAsync($"/realisasi/indikator?opd={s.AgencyId}");
         Assert.Contains("Realisasi Indikator Kinerja", before);
@@ -47,9 +48,9 @@ public sealed class RealisasiPageTests(TestDatabase database) : IClassFixture<Te
     {
         var s = await SeedAsync();
         await new IndicatorSettingsStore(database.DataSource).UpdateIndicatorAsync(
-            Warehouse.ReadModels.ViewerScope.AllAgencies, s.DocumentsIndicatorId, Domain.Rules.Polarity.LowerIsBetter, Domain.Rules.Aggregation.Kumulatif, "Analis Bappeda");
+            Warehouse.ReadModels.ViewerScope.AllAgencies with { Actor = "Analis Bappeda" }, s.DocumentsIndicatorId, Domain.Rules.Polarity.LowerIsBetter, Domain.Rules.Aggregation.Kumulatif);
         await using var factory = new DashboardFactory(database.ConnectionString);
-        var html = await factory.CreateClient().GetStringAsync("/realisasi/pengaturan");
+        var html = await (await factory.SignedInClientAsync(PkRoles.Bappeda)).GetStringAsync("/realisasi/pengaturan");
         Assert.Contains("Sangat Tinggi &gt;= 91; Tinggi &gt;= 76; Sedang &gt;= 66; Rendah &gt;= 51; Sangat Rendah &lt; 51", html);
         Assert.Contains("Analis Bappeda", html);
         Assert.Contains("Semakin rendah semakin baik", html);
@@ -60,16 +61,21 @@ public sealed class RealisasiPageTests(TestDatabase database) : IClassFixture<Te
     {
         var s = await SeedAsync();
         await using var factory = new DashboardFactory(database.ConnectionString);
-        var response = await factory.CreateClient().GetAsync($"/realisasi/templat/indikator?agency={s.AgencyId}&year=2024&quarter=2&format=xlsx");
+        var client = await factory.SignedInClientAsync(PkRoles.Operator, s.AgencyId);
+        var response = await client.GetAsync($"/realisasi/templat/indikator?agency={s.AgencyId}&year=2024&quarter=2&format=xlsx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(TabularFile.XlsxContentType, response.Content.Headers.ContentType?.MediaType);
         var data = TabularFile.Read(await response.Content.ReadAsStreamAsync(), "t.xlsx");
         Assert.Equal(3, data.Rows.Count);
         Assert.Contains(data.Rows, r => r[1].Text == "Nilai SAKIP Perangkat Daerah" && r[5].Text == "2");
 
-        var csv = await factory.CreateClient().GetAsync($"/realisasi/templat/anggaran?agency={s.AgencyId}&year=2024&month=5&format=csv");
+        var csv = await client.GetAsync($"/realisasi/templat/anggaran?agency={s.AgencyId}&year=2024&month=5&format=csv");
         Assert.Contains("sub_kegiatan", await csv.Content.ReadAsStringAsync());
-        var bad = await factory.CreateClient().GetAsync($"/realisasi/templat/indikator?agency={s.AgencyId}&year=2024&quarter=5");
+        var bad = await client.GetAsync($"/realisasi/templat/indikator?agency={s.AgencyId}&year=2024&quarter=5");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        // Another agency's template, by a crafted link: refused, not an empty file.
+        var other = await client.GetAsync($"/realisasi/templat/indikator?agency={s.OtherAgencyId}&year=2024&quarter=2&format=xlsx");
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
     }
 }

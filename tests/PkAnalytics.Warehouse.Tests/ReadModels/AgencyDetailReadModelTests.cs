@@ -1,3 +1,4 @@
+using PkAnalytics.Warehouse.Inbox;
 using Dapper;
 using PkAnalytics.TestSupport;
 using PkAnalytics.Warehouse.ReadModels;
@@ -106,7 +107,7 @@ public sealed class FindingsAndInboxReadModelTests(SampleDatabase database) : IC
         await listener.ExecuteAsync($"listen {DocumentInbox.NotifyChannel}");
         var inbox = new DocumentInbox(database.DataSource);
 
-        var id = await inbox.EnqueueAsync("/tmp/x/unggah.txt", "PERJANJIAN KINERJA"u8.ToArray(), "analis");
+        var id = await new InboxQueue(database.DataSource).EnqueueAsync(ViewerScope.System with { Actor = "analis" }, "/tmp/x/unggah.txt", "PERJANJIAN KINERJA"u8.ToArray());
         await listener.WaitAsync(TimeSpan.FromSeconds(5));
         var list = await inbox.ListAsync(ViewerScope.AllAgencies);
 

@@ -23,7 +23,7 @@ public sealed class BudgetRealisationImportTests(TestDatabase database) : IClass
             ;;Sub Kegiatan Badan Lain m;2024;1;100000
             ;;Sub Kegiatan Yang Tidak Ada;2024;1;5000
             """;
-        var result = await store.ImportAsync(ViewerScope.AllAgencies, seed.AgencyId, RealisationSeed.Csv(csv), "a.csv", "op");
+        var result = await store.ImportAsync(ViewerScope.AllAgencies with { Actor = "op" }, seed.AgencyId, RealisationSeed.Csv(csv), "a.csv");
 
         Assert.True(result.Accepted, string.Join("; ", result.Errors));
         Assert.Equal(2, result.Changed);
@@ -37,7 +37,7 @@ public sealed class BudgetRealisationImportTests(TestDatabase database) : IClass
         Assert.Equal(0, await c.ExecuteScalarAsync<long>(
             "select count(*) from fact_budget_realisation where program_id = @p", new { p = seed.OtherSubKegiatanId }));
 
-        var again = await store.ImportAsync(ViewerScope.AllAgencies, seed.AgencyId, RealisationSeed.Csv(csv), "a.csv", "op");
+        var again = await store.ImportAsync(ViewerScope.AllAgencies with { Actor = "op" }, seed.AgencyId, RealisationSeed.Csv(csv), "a.csv");
         Assert.Equal(0, again.Changed);
         Assert.Equal(2, again.Unmatched.Count);
 
@@ -59,7 +59,7 @@ public sealed class BudgetRealisationImportTests(TestDatabase database) : IClass
             ;;Penyediaan Gaji dan Tunjangan ASN bad;2024;1;1000
             ;;Penyediaan Gaji dan Tunjangan ASN bad;2024;13;1000
             """;
-        var result = await store.ImportAsync(ViewerScope.AllAgencies, seed.AgencyId, RealisationSeed.Csv(csv), "a.csv", "op");
+        var result = await store.ImportAsync(ViewerScope.AllAgencies with { Actor = "op" }, seed.AgencyId, RealisationSeed.Csv(csv), "a.csv");
         Assert.False(result.Accepted);
         Assert.StartsWith("Baris 3, kolom E (bulan)", Assert.Single(result.Errors).ToString());
         await using var c = await database.DataSource.OpenConnectionAsync();
@@ -76,7 +76,7 @@ public sealed class BudgetRealisationImportTests(TestDatabase database) : IClass
             ;Administrasi Keuangan Perangkat Daerah double;Penyediaan Gaji dan Tunjangan ASN double;2024;3;400
             ;Administrasi Keuangan Perangkat Daerah double;Penyediaan Gaji dan Tunjangan ASN double;2024;4;400
             """;
-        var result = await store.ImportAsync(ViewerScope.AllAgencies, seed.AgencyId, RealisationSeed.Csv(csv), "a.csv", "op");
+        var result = await store.ImportAsync(ViewerScope.AllAgencies with { Actor = "op" }, seed.AgencyId, RealisationSeed.Csv(csv), "a.csv");
         var error = Assert.Single(result.Errors);
         Assert.Equal(3, error.Row);
         Assert.Contains("Baris 2", error.Message);
@@ -87,7 +87,7 @@ public sealed class BudgetRealisationImportTests(TestDatabase database) : IClass
     {
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "scope");
         var csv = "program;kegiatan;sub_kegiatan;tahun;bulan;realisasi\n;;Penyediaan Gaji dan Tunjangan ASN scope;2024;1;1000\n";
-        var result = await store.ImportAsync(ViewerScope.Agency(seed.OtherAgencyId), seed.AgencyId, RealisationSeed.Csv(csv), "a.csv", "op");
+        var result = await store.ImportAsync(ViewerScope.Agency(seed.OtherAgencyId) with { Actor = "op" }, seed.AgencyId, RealisationSeed.Csv(csv), "a.csv");
         Assert.Equal("Perangkat daerah di luar cakupan Anda.", Assert.Single(result.Errors).Message);
     }
 

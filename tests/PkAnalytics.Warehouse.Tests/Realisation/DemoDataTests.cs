@@ -16,8 +16,8 @@ public sealed class DemoDataTests(TestDatabase database) : IClassFixture<TestDat
         Assert.False(await probe.HasSampleAsync(ViewerScope.AllAgencies));
 
         // A real value entered by an operator must survive demo data.
-        await new IndicatorRealisationStore(database.DataSource).SaveAsync(ViewerScope.AllAgencies, seed.AgencyId,
-            [new IndicatorRealisationInput(seed.PercentIndicatorId, 2024, 1, 11m, "asli")], "operator");
+        await new IndicatorRealisationStore(database.DataSource).SaveAsync(ViewerScope.AllAgencies with { Actor = "operator" }, seed.AgencyId,
+            [new IndicatorRealisationInput(seed.PercentIndicatorId, 2024, 1, 11m, "asli")]);
 
         var writer = new DemoDataWriter(database.DataSource);
         var first = await writer.WriteAsync();
@@ -81,13 +81,13 @@ public sealed class RealisationStatusTests(TestDatabase database) : IClassFixtur
     public async Task Status_CountsFilledIndicatorsPerQuarter_BudgetMonths_SakipIkm()
     {
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "status");
-        await new IndicatorRealisationStore(database.DataSource).SaveAsync(ViewerScope.AllAgencies, seed.AgencyId,
+        await new IndicatorRealisationStore(database.DataSource).SaveAsync(ViewerScope.AllAgencies with { Actor = "op" }, seed.AgencyId,
         [
             new IndicatorRealisationInput(seed.PercentIndicatorId, 2024, 1, 10m, null),
             new IndicatorRealisationInput(seed.DocumentsIndicatorId, 2024, 1, 2m, null),
             new IndicatorRealisationInput(seed.DocumentsIndicatorId, 2024, 2, 2m, null),
-        ], "op");
-        await new SakipStore(database.DataSource).SaveAsync(ViewerScope.AllAgencies, seed.AgencyId, 2024, new SakipScore(20m, 20m, 10m, 15m), "op");
+        ]);
+        await new SakipStore(database.DataSource).SaveAsync(ViewerScope.AllAgencies with { Actor = "op" }, seed.AgencyId, 2024, new SakipScore(20m, 20m, 10m, 15m));
 
         var model = new RealisationStatusReadModel(database.DataSource);
         Assert.Contains(2024, await model.YearsAsync(ViewerScope.AllAgencies));

@@ -67,7 +67,7 @@ public sealed class ExcelLikeFileTests(TestDatabase database) : IClassFixture<Te
             [null, null, "Penyediaan Gaji dan Tunjangan ASN excel", 2024d, 1d, 205000000.5d],
             [null, null, "Penyediaan Gaji dan Tunjangan ASN excel", 2024d, "Februari", 1234d]);
         var store = new BudgetRealisationStore(database.DataSource);
-        var result = await store.ImportAsync(ViewerScope.AllAgencies, seed.AgencyId, new MemoryStream(file), "anggaran.xlsx", "op");
+        var result = await store.ImportAsync(ViewerScope.AllAgencies with { Actor = "op" }, seed.AgencyId, new MemoryStream(file), "anggaran.xlsx");
         Assert.True(result.Accepted, string.Join("; ", result.Errors));
         Assert.Equal(2, result.Changed);
         var sub = (await store.SummaryAsync(ViewerScope.AllAgencies, seed.AgencyId, 2024)).Single(s => s.ProgramId == seed.SubKegiatanId);
@@ -84,7 +84,7 @@ public sealed class ExcelLikeFileTests(TestDatabase database) : IClassFixture<Te
             ["indikator_id", "tahun", "triwulan", "realisasi"],
             [(double)seed.PercentIndicatorId, 2024d, 1d, 12.5d],
             [(double)seed.DocumentsIndicatorId, 2024d, 1d, "tiga"]);
-        var result = await new IndicatorRealisationStore(database.DataSource).ImportAsync(ViewerScope.AllAgencies, seed.AgencyId, new MemoryStream(file), "r.xlsx", "op");
+        var result = await new IndicatorRealisationStore(database.DataSource).ImportAsync(ViewerScope.AllAgencies with { Actor = "op" }, seed.AgencyId, new MemoryStream(file), "r.xlsx");
         Assert.Equal("Baris 5, kolom D (realisasi): 'tiga' bukan angka (contoh: 1.234.567,50 atau 20,08).", Assert.Single(result.Errors).ToString());
     }
 }

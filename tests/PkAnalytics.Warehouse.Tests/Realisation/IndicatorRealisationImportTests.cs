@@ -39,7 +39,7 @@ public sealed class IndicatorRealisationImportTests(TestDatabase database) : ICl
             {seed.PercentIndicatorId};Persentase desa mandiri;%;20,08;2024;1;abc;
             {seed.SakipIndicatorId};Nilai SAKIP;Nilai;71,25;2024;1;70,5;
             """;
-        var result = await store.ImportAsync(ViewerScope.AllAgencies, seed.AgencyId, RealisationSeed.Csv(csv), "r.csv", "operator");
+        var result = await store.ImportAsync(ViewerScope.AllAgencies with { Actor = "operator" }, seed.AgencyId, RealisationSeed.Csv(csv), "r.csv");
 
         Assert.False(result.Accepted);
         var error = Assert.Single(result.Errors);
@@ -58,7 +58,7 @@ public sealed class IndicatorRealisationImportTests(TestDatabase database) : ICl
             {seed.DocumentsIndicatorId};2024;1;2,5
             {seed.PercentIndicatorId};2024;1;120
             """;
-        var result = await store.ImportAsync(ViewerScope.AllAgencies, seed.AgencyId, RealisationSeed.Csv(csv), "r.csv", "operator");
+        var result = await store.ImportAsync(ViewerScope.AllAgencies with { Actor = "operator" }, seed.AgencyId, RealisationSeed.Csv(csv), "r.csv");
         Assert.Equal(new[] { 2, 3 }, result.Errors.Select(e => e.Row));
         Assert.Contains("bilangan bulat", result.Errors[0].Message);
         Assert.Contains("0 sampai 100", result.Errors[1].Message);
@@ -75,10 +75,10 @@ public sealed class IndicatorRealisationImportTests(TestDatabase database) : ICl
             {seed.DocumentsIndicatorId};2024;II;4;
             {seed.PercentIndicatorId};2024;2;18,5;Faktor penghambat: data desa terlambat
             """;
-        var first = await store.ImportAsync(ViewerScope.AllAgencies, seed.AgencyId, RealisationSeed.Csv(csv), "r.csv", "operator");
+        var first = await store.ImportAsync(ViewerScope.AllAgencies with { Actor = "operator" }, seed.AgencyId, RealisationSeed.Csv(csv), "r.csv");
         await using var c = await database.DataSource.OpenConnectionAsync();
         var stamp = await c.ExecuteScalarAsync<DateTime>("select max(entered_at) from fact_indicator_realisation where indicator_id = @id", new { id = seed.DocumentsIndicatorId });
-        var second = await store.ImportAsync(ViewerScope.AllAgencies, seed.AgencyId, RealisationSeed.Csv(csv), "r.csv", "operator lain");
+        var second = await store.ImportAsync(ViewerScope.AllAgencies with { Actor = "operator lain" }, seed.AgencyId, RealisationSeed.Csv(csv), "r.csv");
 
         Assert.True(first.Accepted);
         Assert.Equal(3, first.Changed);
@@ -103,13 +103,13 @@ public sealed class IndicatorRealisationImportTests(TestDatabase database) : ICl
         Assert.Contains(data.Rows, r => r[1].Text == "Persentase desa mandiri" && r[3].Text == "20,08%" && r[5].Text == "3");
 
         // The template unfilled imports nothing; filled via a new XLSX it imports, and again changes nothing.
-        var empty = await store.ImportAsync(ViewerScope.AllAgencies, seed.AgencyId, new MemoryStream(template), "t.xlsx", "op");
+        var empty = await store.ImportAsync(ViewerScope.AllAgencies with { Actor = "op" }, seed.AgencyId, new MemoryStream(template), "t.xlsx");
         Assert.False(empty.Accepted);
 
         var filled = TabularFile.WriteXlsx("Realisasi", data.Headers,
             data.Rows.Select(r => (IReadOnlyList<string>)r.Cells.Select((c, i) => i == 6 ? (r[2].Text == "Dokumen" ? "4" : "15,5") : c.Text).ToList()));
-        var first = await store.ImportAsync(ViewerScope.AllAgencies, seed.AgencyId, new MemoryStream(filled), "t.xlsx", "op");
-        var second = await store.ImportAsync(ViewerScope.AllAgencies, seed.AgencyId, new MemoryStream(filled), "t.xlsx", "op");
+        var first = await store.ImportAsync(ViewerScope.AllAgencies with { Actor = "op" }, seed.AgencyId, new MemoryStream(filled), "t.xlsx");
+        var second = await store.ImportAsync(ViewerScope.AllAgencies with { Actor = "op" }, seed.AgencyId, new MemoryStream(filled), "t.xlsx");
         Assert.True(first.Accepted, string.Join("; ", first.Errors));
         Assert.Equal(3, first.Changed);
         Assert.Equal(0, second.Changed);
@@ -123,7 +123,7 @@ public sealed class IndicatorRealisationImportTests(TestDatabase database) : ICl
             indikator_id;tahun;triwulan;realisasi
             {seed.PercentIndicatorId};2024;1;10
             """;
-        var result = await store.ImportAsync(ViewerScope.AllAgencies, seed.OtherAgencyId, RealisationSeed.Csv(csv), "r.csv", "op");
+        var result = await store.ImportAsync(ViewerScope.AllAgencies with { Actor = "op" }, seed.OtherAgencyId, RealisationSeed.Csv(csv), "r.csv");
         Assert.StartsWith("Baris 2, kolom A (indikator_id)", Assert.Single(result.Errors).ToString());
     }
 
@@ -131,8 +131,8 @@ public sealed class IndicatorRealisationImportTests(TestDatabase database) : ICl
     public async Task Save_EmptyValue_ClearsQuarter()
     {
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "clear");
-        await store.SaveAsync(ViewerScope.AllAgencies, seed.AgencyId, [new IndicatorRealisationInput(seed.PercentIndicatorId, 2024, 1, 10m, "catatan")], "op");
-        var cleared = await store.SaveAsync(ViewerScope.AllAgencies, seed.AgencyId, [new IndicatorRealisationInput(seed.PercentIndicatorId, 2024, 1, null, null)], "op");
+        await store.SaveAsync(ViewerScope.AllAgencies with { Actor = "op" }, seed.AgencyId, [new IndicatorRealisationInput(seed.PercentIndicatorId, 2024, 1, 10m, "catatan")]);
+        var cleared = await store.SaveAsync(ViewerScope.AllAgencies with { Actor = "op" }, seed.AgencyId, [new IndicatorRealisationInput(seed.PercentIndicatorId, 2024, 1, null, null)]);
         Assert.Equal(1, cleared.Changed);
         Assert.Equal(0, await RowCountAsync(seed.AgencyId));
     }

@@ -1,3 +1,4 @@
+using PkAnalytics.Warehouse.Accounts;
 using Dapper;
 using PkAnalytics.Domain.Rules;
 using PkAnalytics.TestSupport;
@@ -13,9 +14,9 @@ public sealed class SakipStoreTests(TestDatabase database) : IClassFixture<TestD
     {
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "sakip");
         var store = new SakipStore(database.DataSource);
-        var saved = await store.SaveAsync(ViewerScope.AllAgencies, seed.AgencyId, 2024, new SakipScore(25.50m, 24.00m, 11.85m, 19.75m), "inspektorat");
-        await store.SaveAsync(ViewerScope.AllAgencies, seed.AgencyId, 2023, new SakipScore(20m, 20m, 10m, 15m), "inspektorat");
-        var again = await store.SaveAsync(ViewerScope.AllAgencies, seed.AgencyId, 2024, new SakipScore(25.50m, 24.00m, 11.85m, 19.75m), "inspektorat");
+        var saved = await store.SaveAsync(ViewerScope.AllAgencies with { Actor = "inspektorat" }, seed.AgencyId, 2024, new SakipScore(25.50m, 24.00m, 11.85m, 19.75m));
+        await store.SaveAsync(ViewerScope.AllAgencies with { Actor = "inspektorat" }, seed.AgencyId, 2023, new SakipScore(20m, 20m, 10m, 15m));
+        var again = await store.SaveAsync(ViewerScope.AllAgencies with { Actor = "inspektorat" }, seed.AgencyId, 2024, new SakipScore(25.50m, 24.00m, 11.85m, 19.75m));
 
         Assert.Equal(1, saved.Changed);
         Assert.Equal(0, again.Changed);
@@ -33,7 +34,7 @@ public sealed class SakipStoreTests(TestDatabase database) : IClassFixture<TestD
     {
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "max");
         var store = new SakipStore(database.DataSource);
-        var result = await store.SaveAsync(ViewerScope.AllAgencies, seed.AgencyId, 2024, new SakipScore(31m, 20m, 10m, 15m), "x");
+        var result = await store.SaveAsync(ViewerScope.AllAgencies with { Actor = "x" }, seed.AgencyId, 2024, new SakipScore(31m, 20m, 10m, 15m));
         Assert.Contains("Perencanaan Kinerja", Assert.Single(result.Errors).Message);
         Assert.Empty(await store.HistoryAsync(ViewerScope.AllAgencies, seed.AgencyId));
     }
@@ -43,7 +44,7 @@ public sealed class SakipStoreTests(TestDatabase database) : IClassFixture<TestD
     {
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "delete");
         var store = new SakipStore(database.DataSource);
-        await store.SaveAsync(ViewerScope.AllAgencies, seed.AgencyId, 2024, new SakipScore(20m, 20m, 10m, 15m), "x");
+        await store.SaveAsync(ViewerScope.AllAgencies with { Actor = "x" }, seed.AgencyId, 2024, new SakipScore(20m, 20m, 10m, 15m));
         Assert.Equal(0, await store.DeleteAsync(ViewerScope.Agency(seed.OtherAgencyId), seed.AgencyId, 2024));
         Assert.Equal(1, await store.DeleteAsync(ViewerScope.Agency(seed.AgencyId), seed.AgencyId, 2024));
         Assert.Empty(await store.HistoryAsync(ViewerScope.AllAgencies, seed.AgencyId));
@@ -53,7 +54,7 @@ public sealed class SakipStoreTests(TestDatabase database) : IClassFixture<TestD
     public async Task Save_OutsideViewerScope_IsRefused()
     {
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "scope");
-        var result = await new SakipStore(database.DataSource).SaveAsync(ViewerScope.Agency(seed.OtherAgencyId), seed.AgencyId, 2024, new SakipScore(1m, 1m, 1m, 1m), "x");
+        var result = await new SakipStore(database.DataSource).SaveAsync(ViewerScope.Agency(seed.OtherAgencyId) with { Actor = "x" }, seed.AgencyId, 2024, new SakipScore(1m, 1m, 1m, 1m));
         Assert.False(result.Accepted);
     }
 }
@@ -74,8 +75,8 @@ public sealed class IkmStoreTests(TestDatabase database) : IClassFixture<TestDat
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "ikm");
         var store = new IkmStore(database.DataSource);
         var period = new IkmPeriod(seed.AgencyId, "Loket Pelayanan", 2024, 2);
-        var first = await store.ImportResponsesAsync(ViewerScope.AllAgencies, period, RealisationSeed.Csv(Responses), "r.csv", "op");
-        var second = await store.ImportResponsesAsync(ViewerScope.AllAgencies, period, RealisationSeed.Csv(Responses), "r.csv", "op");
+        var first = await store.ImportResponsesAsync(ViewerScope.AllAgencies with { Actor = "op" }, period, RealisationSeed.Csv(Responses), "r.csv");
+        var second = await store.ImportResponsesAsync(ViewerScope.AllAgencies with { Actor = "op" }, period, RealisationSeed.Csv(Responses), "r.csv");
 
         Assert.True(first.Accepted, string.Join("; ", first.Errors));
         Assert.Equal(1, first.Changed);
@@ -95,8 +96,8 @@ public sealed class IkmStoreTests(TestDatabase database) : IClassFixture<TestDat
         var lines = Responses.Split('\n').Select(l => (IReadOnlyList<string>)l.Trim().Split(';')).ToList();
         IReadOnlyList<string> title = ["Rekapitulasi SKM Loket Pelayanan 2024"];
         var xlsx = TabularFile.WriteXlsx("SKM", title, [[""], .. lines]);
-        var result = await new IkmStore(database.DataSource).ImportResponsesAsync(ViewerScope.AllAgencies,
-            new IkmPeriod(seed.AgencyId, "", 2024, null), new MemoryStream(xlsx), "skm.xlsx", "op");
+        var result = await new IkmStore(database.DataSource).ImportResponsesAsync(ViewerScope.AllAgencies with { Actor = "op" },
+            new IkmPeriod(seed.AgencyId, "", 2024, null), new MemoryStream(xlsx), "skm.xlsx");
         Assert.True(result.Accepted, string.Join("; ", result.Errors));
         Assert.Equal(79.17m, Assert.Single(await new IkmStore(database.DataSource).ListAsync(ViewerScope.AllAgencies, seed.AgencyId)).IkmValue);
     }
@@ -108,7 +109,7 @@ public sealed class IkmStoreTests(TestDatabase database) : IClassFixture<TestDat
         var store = new IkmStore(database.DataSource);
         var bad = Responses.Replace("3;3;4;2;4;3;3;3;3;4", "3;3;4;2;4;3;5;3;3;4", StringComparison.Ordinal);
         Assert.NotEqual(Responses, bad);
-        var result = await store.ImportResponsesAsync(ViewerScope.AllAgencies, new IkmPeriod(seed.AgencyId, "", 2024, null), RealisationSeed.Csv(bad), "r.csv", "op");
+        var result = await store.ImportResponsesAsync(ViewerScope.AllAgencies with { Actor = "op" }, new IkmPeriod(seed.AgencyId, "", 2024, null), RealisationSeed.Csv(bad), "r.csv");
         Assert.Equal("Baris 4, kolom G (U6): '5' bukan jawaban 1-4.", Assert.Single(result.Errors).ToString());
         Assert.Empty(await store.ListAsync(ViewerScope.AllAgencies, seed.AgencyId));
     }
@@ -118,7 +119,7 @@ public sealed class IkmStoreTests(TestDatabase database) : IClassFixture<TestDat
     {
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "del");
         var store = new IkmStore(database.DataSource);
-        await store.ImportResponsesAsync(ViewerScope.AllAgencies, new IkmPeriod(seed.AgencyId, "Loket", 2024, 1), RealisationSeed.Csv(Responses), "r.csv", "op");
+        await store.ImportResponsesAsync(ViewerScope.AllAgencies with { Actor = "op" }, new IkmPeriod(seed.AgencyId, "Loket", 2024, 1), RealisationSeed.Csv(Responses), "r.csv");
         var survey = Assert.Single(await store.ListAsync(ViewerScope.AllAgencies, seed.AgencyId));
         Assert.Equal(0, await store.DeleteAsync(ViewerScope.Agency(seed.OtherAgencyId), survey.IkmSurveyId));
         Assert.Equal(1, await store.DeleteAsync(ViewerScope.AllAgencies, survey.IkmSurveyId));
@@ -132,8 +133,8 @@ public sealed class IkmStoreTests(TestDatabase database) : IClassFixture<TestDat
     {
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "agg");
         var store = new IkmStore(database.DataSource);
-        await store.SaveAggregateAsync(ViewerScope.AllAgencies, new IkmPeriod(seed.AgencyId, "", 2024, null), Enumerable.Repeat(3.253m, 9).ToList(), null, 120, "op");
-        await store.SaveAggregateAsync(ViewerScope.AllAgencies, new IkmPeriod(seed.AgencyId, "", 2023, null), null, 76.60m, null, "op");
+        await store.SaveAggregateAsync(ViewerScope.AllAgencies with { Actor = "op" }, new IkmPeriod(seed.AgencyId, "", 2024, null), Enumerable.Repeat(3.253m, 9).ToList(), null, 120);
+        await store.SaveAggregateAsync(ViewerScope.AllAgencies with { Actor = "op" }, new IkmPeriod(seed.AgencyId, "", 2023, null), null, 76.60m, null);
         var surveys = await store.ListAsync(ViewerScope.AllAgencies, seed.AgencyId);
         Assert.Equal(81.33m, surveys.Single(s => s.Year == 2024).IkmValue);
         Assert.Equal("B", surveys.Single(s => s.Year == 2024).Category.Code);
@@ -149,8 +150,8 @@ public sealed class IndicatorSettingsAuditTests(TestDatabase database) : IClassF
     {
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "audit");
         var store = new IndicatorSettingsStore(database.DataSource);
-        var changed = await store.UpdateIndicatorAsync(ViewerScope.AllAgencies, seed.PercentIndicatorId, Polarity.LowerIsBetter, Aggregation.NilaiAkhir, "Analis Bappeda");
-        var unchanged = await store.UpdateIndicatorAsync(ViewerScope.AllAgencies, seed.PercentIndicatorId, Polarity.LowerIsBetter, Aggregation.NilaiAkhir, "Analis Bappeda");
+        var changed = await store.UpdateIndicatorAsync(ViewerScope.AllAgencies with { Actor = "Analis Bappeda" }, seed.PercentIndicatorId, Polarity.LowerIsBetter, Aggregation.NilaiAkhir);
+        var unchanged = await store.UpdateIndicatorAsync(ViewerScope.AllAgencies with { Actor = "Analis Bappeda" }, seed.PercentIndicatorId, Polarity.LowerIsBetter, Aggregation.NilaiAkhir);
 
         Assert.Equal(1, changed);
         Assert.Equal(0, unchanged);
@@ -171,11 +172,18 @@ public sealed class IndicatorSettingsAuditTests(TestDatabase database) : IClassF
     }
 
     [Fact]
-    public async Task UpdateIndicator_OutsideScope_Throws()
+    public async Task UpdateIndicator_ByOperatorOrPimpinan_IsRefusedAndChangesNothing()
     {
         var seed = await RealisationSeed.InsertAsync(database.DataSource, "scope");
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => new IndicatorSettingsStore(database.DataSource)
-            .UpdateIndicatorAsync(ViewerScope.Agency(seed.OtherAgencyId), seed.PercentIndicatorId, Polarity.LowerIsBetter, Aggregation.Kumulatif, "x"));
+        var store = new IndicatorSettingsStore(database.DataSource);
+        foreach (var viewer in new[] { ViewerScope.Agency(seed.AgencyId), ViewerScope.ForRole(PkRoles.Pimpinan, null, "pimpinan") })
+        {
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+                store.UpdateIndicatorAsync(viewer, seed.PercentIndicatorId, Polarity.LowerIsBetter, Aggregation.Kumulatif));
+        }
+
+        var setting = (await store.ListAsync(ViewerScope.AllAgencies, seed.AgencyId)).Single(s => s.IndicatorId == seed.PercentIndicatorId);
+        Assert.Equal(("higher_is_better", "nilai_akhir"), (setting.Polarity, setting.Aggregation));
     }
 
     [Fact]
@@ -185,8 +193,8 @@ public sealed class IndicatorSettingsAuditTests(TestDatabase database) : IClassF
         var defaults = Assert.Single(await store.BandSetsAsync());
         Assert.Equal(IndicatorSettingsStore.Describe(CapaianBandSet.Default), IndicatorSettingsStore.Describe(defaults));
 
-        var error = await store.SaveBandSetAsync(new DateOnly(2025, 1, 1),
-            [new CapaianBand("Baik", 85m), new CapaianBand("Cukup", 60m), new CapaianBand("Kurang", null)], "Kabid Bappeda");
+        var error = await store.SaveBandSetAsync(ViewerScope.System with { Actor = "Kabid Bappeda" }, new DateOnly(2025, 1, 1),
+            [new CapaianBand("Baik", 85m), new CapaianBand("Cukup", 60m), new CapaianBand("Kurang", null)]);
         Assert.Null(error);
         Assert.Equal("Tinggi", (await store.BandSetOnAsync(new DateOnly(2024, 12, 31))).Lookup(85m)!.Name);
         Assert.Equal("Baik", (await store.BandSetOnAsync(new DateOnly(2025, 3, 1))).Lookup(85m)!.Name);
@@ -196,7 +204,10 @@ public sealed class IndicatorSettingsAuditTests(TestDatabase database) : IClassF
         Assert.Equal("Baik >= 85; Cukup >= 60; Kurang < 60", audit.NewValue);
         Assert.Equal("Kabid Bappeda", audit.ChangedBy);
 
-        Assert.NotNull(await store.SaveBandSetAsync(new DateOnly(2026, 1, 1), [new CapaianBand("Baik", 85m)], "x"));
-        Assert.NotNull(await store.SaveBandSetAsync(new DateOnly(2026, 1, 1), [new CapaianBand("Baik", 85m), new CapaianBand("K", null)], " "));
+        Assert.NotNull(await store.SaveBandSetAsync(ViewerScope.System with { Actor = "x" }, new DateOnly(2026, 1, 1), [new CapaianBand("Baik", 85m)]));
+        // Only who may edit settings (Admin, Bappeda): an operator or the Bupati's office is refused, nothing saved.
+        Assert.NotNull(await store.SaveBandSetAsync(ViewerScope.Agency(1), new DateOnly(2026, 1, 1), [new CapaianBand("Baik", 85m), new CapaianBand("K", null)]));
+        Assert.NotNull(await store.SaveBandSetAsync(ViewerScope.ForRole(PkRoles.Pimpinan, null, "pimpinan"), new DateOnly(2026, 1, 1), [new CapaianBand("Baik", 85m), new CapaianBand("K", null)]));
+        Assert.Equal(2, (await store.BandSetsAsync()).Count);
     }
 }

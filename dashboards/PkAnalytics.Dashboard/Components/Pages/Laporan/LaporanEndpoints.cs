@@ -7,7 +7,7 @@ using PkAnalytics.Warehouse.ReadModels;
 namespace PkAnalytics.Dashboard.Components.Pages.Laporan;
 
 /// <summary>
-/// The report PDFs on demand ("Unduh PDF"), scoped like the pages (ViewerScopeAccessor), and the HTML preview:
+/// The report PDFs on demand ("Unduh PDF"), scoped like the pages (the signed-in account's scope), and the HTML preview:
 /// /laporan/kabupaten.pdf?periode=2024-06, /laporan/opd/{id}.pdf?periode=2024-06 (or ?tahun=2024),
 /// /laporan/pratinjau?jenis=opd&amp;opd=1&amp;periode=2024-06[&amp;penerima=ID].
 /// </summary>
@@ -15,12 +15,12 @@ public static class LaporanEndpoints
 {
     public static IEndpointRouteBuilder MapLaporanEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/laporan/kabupaten.pdf", (string? periode, int? tahun, ReportGenerator generator, ViewerScopeAccessor viewer, WitaClock clock, CancellationToken ct) =>
-            PdfAsync(ReportKind.Kabupaten, null, periode, tahun, generator, viewer.Current, clock, ct));
-        app.MapGet("/laporan/opd/{agencyId:int}.pdf", (int agencyId, string? periode, int? tahun, ReportGenerator generator, ViewerScopeAccessor viewer, WitaClock clock, CancellationToken ct) =>
-            PdfAsync(ReportKind.Opd, agencyId, periode, tahun, generator, viewer.Current, clock, ct));
+        app.MapGet("/laporan/kabupaten.pdf", (string? periode, int? tahun, HttpContext context, ReportGenerator generator, WitaClock clock, CancellationToken ct) =>
+            PdfAsync(ReportKind.Kabupaten, null, periode, tahun, generator, context.Viewer(), clock, ct));
+        app.MapGet("/laporan/opd/{agencyId:int}.pdf", (int agencyId, string? periode, int? tahun, HttpContext context, ReportGenerator generator, WitaClock clock, CancellationToken ct) =>
+            PdfAsync(ReportKind.Opd, agencyId, periode, tahun, generator, context.Viewer(), clock, ct));
         app.MapGet("/laporan/pratinjau", async (string? jenis, int? opd, string? periode, int? tahun, int? penerima,
-            ReportGenerator generator, SubscriptionStore store, ViewerScopeAccessor viewer, WitaClock clock, CancellationToken ct) =>
+            HttpContext context, ReportGenerator generator, SubscriptionStore store, WitaClock clock, CancellationToken ct) =>
         {
             ReportKind kind;
             try
@@ -32,13 +32,14 @@ public static class LaporanEndpoints
                 return Results.BadRequest(e.Message);
             }
 
-            var scope = viewer.Current;
+            var scope = context.Viewer();
             if (penerima is { } recipientId)
             {
-                // As a recipient reads it: only for a viewer who sees everything (who manages subscriptions).
-                if (!scope.SeesAll)
+                // As a recipient reads it: only for who manages subscriptions.
+                if (!scope.Can(ViewerRights.ManageSubscriptions))
                 {
-                    return Results.Forbid();
+                    return Results.Content(Message("Tidak boleh", "Pratinjau sebagai penerima hanya untuk pengelola langganan (Admin, Bappeda)."),
+                        "text/html; charset=utf-8", statusCode: 403);
                 }
 
                 var recipient = (await store.ListAsync(ct)).SelectMany(s => s.Recipients).FirstOrDefault(r => r.RecipientId == recipientId);
@@ -49,7 +50,7 @@ public static class LaporanEndpoints
 
                 try
                 {
-                    scope = ReportAccess.ScopeOf(recipient.Role, recipient.AgencyId);
+                    scope = ReportAccess.ScopeOf(recipient.Role, recipient.AgencyId, recipient.Email);
                 }
                 catch (ReportNotVisibleException e)
                 {

@@ -12,8 +12,8 @@ using PkAnalytics.Warehouse.Data;
 namespace PkAnalytics.Warehouse.Data.Migrations
 {
     [DbContext(typeof(WarehouseDbContext))]
-    [Migration("20261130141445_ReportSubscriptions")]
-    partial class ReportSubscriptions
+    [Migration("20261130141427_Accounts")]
+    partial class Accounts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +24,308 @@ namespace PkAnalytics.Warehouse.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("data_protection_key_pkey");
+
+                    b.ToTable("data_protection_key", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_name");
+
+                    b.HasKey("Id")
+                        .HasName("app_role_pkey");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("app_role", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("text")
+                        .HasColumnName("claim_type");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("text")
+                        .HasColumnName("claim_value");
+
+                    b.Property<string>("RoleId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("role_id");
+
+                    b.HasKey("Id")
+                        .HasName("app_role_claim_pkey");
+
+                    b.HasIndex("RoleId")
+                        .HasDatabaseName("app_role_claim_role_id_idx");
+
+                    b.ToTable("app_role_claim", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("text")
+                        .HasColumnName("claim_type");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("text")
+                        .HasColumnName("claim_value");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("app_user_claim_pkey");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("app_user_claim_user_id_idx");
+
+                    b.ToTable("app_user_claim", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("text")
+                        .HasColumnName("login_provider");
+
+                    b.Property<string>("ProviderKey")
+                        .HasColumnType("text")
+                        .HasColumnName("provider_key");
+
+                    b.Property<string>("ProviderDisplayName")
+                        .HasColumnType("text")
+                        .HasColumnName("provider_display_name");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("LoginProvider", "ProviderKey")
+                        .HasName("app_user_login_pkey");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("app_user_login_user_id_idx");
+
+                    b.ToTable("app_user_login", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("RoleId")
+                        .HasColumnType("text")
+                        .HasColumnName("role_id");
+
+                    b.HasKey("UserId", "RoleId")
+                        .HasName("app_user_role_pkey");
+
+                    b.HasIndex("RoleId")
+                        .HasDatabaseName("app_user_role_role_id_idx");
+
+                    b.ToTable("app_user_role", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("text")
+                        .HasColumnName("login_provider");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("UserId", "LoginProvider", "Name")
+                        .HasName("app_user_token_pkey");
+
+                    b.ToTable("app_user_token", (string)null);
+                });
+
+            modelBuilder.Entity("PkAnalytics.Warehouse.Accounts.PkUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("access_failed_count");
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_confirmed");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("full_name");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_disabled");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("lockout_enabled");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lockout_end");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_user_name");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("phone_number");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text")
+                        .HasColumnName("security_stamp");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("two_factor_enabled");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("app_user_pkey");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("app_user", (string)null);
+                });
+
+            modelBuilder.Entity("PkAnalytics.Warehouse.Accounts.RolePolicy", b =>
+                {
+                    b.Property<string>("RoleName")
+                        .HasColumnType("text")
+                        .HasColumnName("role_name");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_two_factor");
+
+                    b.HasKey("RoleName")
+                        .HasName("app_role_policy_pkey");
+
+                    b.ToTable("app_role_policy", (string)null);
+                });
 
             modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.Agency", b =>
                 {
@@ -140,6 +442,74 @@ namespace PkAnalytics.Warehouse.Data.Migrations
                         {
                             t.HasCheckConstraint("agreement_kind_check", "kind in ('original', 'amendment')");
                         });
+                });
+
+            modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.AuditEntry", b =>
+                {
+                    b.Property<long>("AuditEntryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("audit_entry_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("AuditEntryId"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Address")
+                        .HasColumnType("text")
+                        .HasColumnName("address");
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTime>("At")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NewValue")
+                        .HasColumnType("text")
+                        .HasColumnName("new_value");
+
+                    b.Property<string>("OldValue")
+                        .HasColumnType("text")
+                        .HasColumnName("old_value");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.HasKey("AuditEntryId")
+                        .HasName("audit_log_pkey");
+
+                    b.HasIndex("At")
+                        .IsDescending()
+                        .HasDatabaseName("audit_log_at");
+
+                    b.HasIndex("Actor", "At")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("audit_log_actor");
+
+                    b.HasIndex("AgencyId", "At")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("audit_log_agency");
+
+                    b.HasIndex("Kind", "At")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("audit_log_kind");
+
+                    b.ToTable("audit_log", (string)null);
                 });
 
             modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.BudgetAllocationFact", b =>
@@ -985,242 +1355,6 @@ namespace PkAnalytics.Warehouse.Data.Migrations
                     b.ToTable("etl_quarantine", (string)null);
                 });
 
-            modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.ReportDelivery", b =>
-                {
-                    b.Property<long>("DeliveryId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("delivery_id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("DeliveryId"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<DateTime>("ClaimedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("claimed_at")
-                        .HasDefaultValueSql("now()");
-
-                    b.Property<string>("ClaimedBy")
-                        .HasColumnType("text")
-                        .HasColumnName("claimed_by");
-
-                    b.Property<string>("DeliveredAs")
-                        .HasColumnType("text")
-                        .HasColumnName("delivered_as");
-
-                    b.Property<string>("Detail")
-                        .HasColumnType("text")
-                        .HasColumnName("detail");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("email");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("finished_at");
-
-                    b.Property<DateTime>("LeaseUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lease_until");
-
-                    b.Property<string>("MessageId")
-                        .HasColumnType("text")
-                        .HasColumnName("message_id");
-
-                    b.Property<int?>("PdfBytes")
-                        .HasColumnType("integer")
-                        .HasColumnName("pdf_bytes");
-
-                    b.Property<string>("Period")
-                        .IsRequired()
-                        .HasMaxLength(7)
-                        .HasColumnType("character varying(7)")
-                        .HasColumnName("period");
-
-                    b.Property<int?>("RecipientId")
-                        .HasColumnType("integer")
-                        .HasColumnName("recipient_id");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("role");
-
-                    b.Property<int?>("ScopeAgencyId")
-                        .HasColumnType("integer")
-                        .HasColumnName("scope_agency_id");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("status");
-
-                    b.Property<int>("SubscriptionId")
-                        .HasColumnType("integer")
-                        .HasColumnName("subscription_id");
-
-                    b.Property<string>("Trigger")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("trigger");
-
-                    b.HasKey("DeliveryId")
-                        .HasName("report_delivery_pkey");
-
-                    b.HasIndex("ClaimedAt")
-                        .HasDatabaseName("report_delivery_claimed_at_idx");
-
-                    b.HasIndex("SubscriptionId", "Period", "RecipientId")
-                        .IsUnique()
-                        .HasDatabaseName("report_delivery_subscription_id_period_recipient_id_key");
-
-                    b.ToTable("report_delivery", null, t =>
-                        {
-                            t.HasCheckConstraint("report_delivery_delivered_as_check", "delivered_as is null or delivered_as in ('attachment', 'link')");
-
-                            t.HasCheckConstraint("report_delivery_period_check", "period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'");
-
-                            t.HasCheckConstraint("report_delivery_status_check", "status in ('claimed', 'sending', 'sent', 'failed', 'refused')");
-
-                            t.HasCheckConstraint("report_delivery_trigger_check", "trigger in ('schedule', 'manual', 'catch-up')");
-                        });
-                });
-
-            modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.ReportRecipient", b =>
-                {
-                    b.Property<int>("RecipientId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("recipient_id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<int>("RecipientId"));
-
-                    b.Property<int?>("AgencyId")
-                        .HasColumnType("integer")
-                        .HasColumnName("agency_id");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at")
-                        .HasDefaultValueSql("now()");
-
-                    b.Property<string>("DisplayName")
-                        .HasColumnType("text")
-                        .HasColumnName("display_name");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("email");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("role");
-
-                    b.Property<int>("SubscriptionId")
-                        .HasColumnType("integer")
-                        .HasColumnName("subscription_id");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("text")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("RecipientId")
-                        .HasName("report_recipient_pkey");
-
-                    b.HasAlternateKey("SubscriptionId", "Email")
-                        .HasName("report_recipient_subscription_id_email_key");
-
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("report_recipient_user_id_idx")
-                        .HasFilter("user_id is not null");
-
-                    b.ToTable("report_recipient", null, t =>
-                        {
-                            t.HasCheckConstraint("report_recipient_agency_check", "(role = 'Operator') = (agency_id is not null)");
-
-                            t.HasCheckConstraint("report_recipient_role_check", "role in ('Admin', 'Pimpinan', 'Bappeda', 'Operator')");
-                        });
-                });
-
-            modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.ReportSubscription", b =>
-                {
-                    b.Property<int>("SubscriptionId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("subscription_id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<int>("SubscriptionId"));
-
-                    b.Property<bool>("Active")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("boolean")
-                        .HasDefaultValue(true)
-                        .HasColumnName("active");
-
-                    b.Property<int?>("AgencyId")
-                        .HasColumnType("integer")
-                        .HasColumnName("agency_id");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at")
-                        .HasDefaultValueSql("now()");
-
-                    b.Property<string>("CreatedBy")
-                        .HasColumnType("text")
-                        .HasColumnName("created_by");
-
-                    b.Property<string>("Cron")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("text")
-                        .HasDefaultValue("0 7 1 * *")
-                        .HasColumnName("cron");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("text")
-                        .HasDefaultValue("Asia/Makassar")
-                        .HasColumnName("time_zone");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at")
-                        .HasDefaultValueSql("now()");
-
-                    b.HasKey("SubscriptionId")
-                        .HasName("report_subscription_pkey");
-
-                    b.ToTable("report_subscription", null, t =>
-                        {
-                            t.HasCheckConstraint("report_subscription_agency_check", "(kind = 'opd') = (agency_id is not null)");
-
-                            t.HasCheckConstraint("report_subscription_kind_check", "kind in ('kabupaten', 'opd')");
-                        });
-                });
-
             modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.RmAgencyBand", b =>
                 {
                     b.Property<int>("Year")
@@ -1657,6 +1791,72 @@ namespace PkAnalytics.Warehouse.Data.Migrations
                     b.ToTable("dim_document", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("app_role_claim_role_id_fkey");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.HasOne("PkAnalytics.Warehouse.Accounts.PkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("app_user_claim_user_id_fkey");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.HasOne("PkAnalytics.Warehouse.Accounts.PkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("app_user_login_user_id_fkey");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("app_user_role_role_id_fkey");
+
+                    b.HasOne("PkAnalytics.Warehouse.Accounts.PkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("app_user_role_user_id_fkey");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("PkAnalytics.Warehouse.Accounts.PkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("app_user_token_user_id_fkey");
+                });
+
+            modelBuilder.Entity("PkAnalytics.Warehouse.Accounts.PkUser", b =>
+                {
+                    b.HasOne("PkAnalytics.Warehouse.Data.Entities.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .HasConstraintName("app_user_agency_id_fkey");
+                });
+
             modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.AgreementRow", b =>
                 {
                     b.HasOne("PkAnalytics.Warehouse.Data.Entities.Agency", null)
@@ -1870,47 +2070,6 @@ namespace PkAnalytics.Warehouse.Data.Migrations
                         .HasConstraintName("dim_program_parent_program_id_fkey");
                 });
 
-            modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.ReportDelivery", b =>
-                {
-                    b.HasOne("PkAnalytics.Warehouse.Data.Entities.ReportRecipient", null)
-                        .WithMany()
-                        .HasForeignKey("RecipientId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("report_delivery_recipient_id_fkey");
-
-                    b.HasOne("PkAnalytics.Warehouse.Data.Entities.ReportSubscription", null)
-                        .WithMany()
-                        .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("report_delivery_subscription_id_fkey");
-                });
-
-            modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.ReportRecipient", b =>
-                {
-                    b.HasOne("PkAnalytics.Warehouse.Data.Entities.Agency", null)
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("report_recipient_agency_id_fkey");
-
-                    b.HasOne("PkAnalytics.Warehouse.Data.Entities.ReportSubscription", null)
-                        .WithMany("Recipients")
-                        .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("report_recipient_subscription_id_fkey");
-                });
-
-            modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.ReportSubscription", b =>
-                {
-                    b.HasOne("PkAnalytics.Warehouse.Data.Entities.Agency", null)
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("report_subscription_agency_id_fkey");
-                });
-
             modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.SakipEvaluationRow", b =>
                 {
                     b.HasOne("PkAnalytics.Warehouse.Data.Entities.Agency", null)
@@ -1933,11 +2092,6 @@ namespace PkAnalytics.Warehouse.Data.Migrations
             modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.IkmSurvey", b =>
                 {
                     b.Navigation("Responses");
-                });
-
-            modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.ReportSubscription", b =>
-                {
-                    b.Navigation("Recipients");
                 });
 #pragma warning restore 612, 618
         }
