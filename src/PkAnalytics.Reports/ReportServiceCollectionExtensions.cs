@@ -40,6 +40,7 @@ public static class ReportServiceCollectionExtensions
         services.AddSingleton<ReportDeliveryService>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<DeliveryLog>();
+        services.AddSingleton<RecipientAccounts>();
         return services;
     }
 }

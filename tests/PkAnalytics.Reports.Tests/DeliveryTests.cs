@@ -1,3 +1,4 @@
+using Dapper;
 using MimeKit;
 using PkAnalytics.Reports.Delivery;
 using PkAnalytics.TestSupport;
@@ -124,5 +125,42 @@ public sealed class DeliveryTests(SampleReports fixture) : IClassFixture<SampleR
         Assert.Contains("terlalu besar untuk dilampirkan", message.HtmlBody);
         Assert.Contains("Rp 2.000.000", message.HtmlBody); // the figures are still in the body
         Assert.Equal("link", Assert.Single(await DeliveriesAsync(fixture.Database.DataSource, id)).DeliveredAs);
+    }
+
+    [Fact]
+    public async Task RecipientLinkedToAnAccount_ReadsWithTheAccountsRoleAtSendTime_AndADisabledAccountGetsNothing()
+    {
+        // An Operator account of Dinas Beta, named as recipient of the Laporan OPD Dinas Alfa (saved as Pimpinan).
+        var userId = Guid.NewGuid().ToString();
+        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(new CommandDefinition("""
+            insert into app_role (id, name, normalized_name) values ('role-operator', 'Operator', 'OPERATOR') on conflict do nothing;
+            insert into app_user (id, full_name, agency_id, is_disabled, user_name, normalized_user_name, email, normalized_email,
+                                  email_confirmed, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+            values (@userId, 'Operator Akun', @beta, false, 'akun.operator@luwutimur.test', 'AKUN.OPERATOR@LUWUTIMUR.TEST',
+                    'akun.operator@luwutimur.test', 'AKUN.OPERATOR@LUWUTIMUR.TEST', true, false, false, true, 0);
+            insert into app_user_role (user_id, role_id) values (@userId, 'role-operator');
+            """, new { userId, beta = DashboardSampleData.BetaId }));
+        var id = await fixture.Host.Subscriptions.SaveAsync(null, new Subscriptions.SubscriptionInput(ReportSubscription.KindOpd, DashboardSampleData.AlfaId,
+            "Akun", "0 7 1 * *", "Asia/Makassar", true,
+            [new Subscriptions.RecipientInput("tersimpan@luwutimur.test", PkAnalytics.Warehouse.Accounts.PkRoles.Pimpinan, null, null, userId)]));
+
+        Assert.Equal(new DeliveryRunResult(0, 0, 1, 0), await fixture.Host.Delivery.RunAsync(id, June2024));
+        var refused = Assert.Single(await DeliveriesAsync(fixture.Database.DataSource, id));
+        Assert.Equal("akun.operator@luwutimur.test", refused.Email);
+        Assert.Contains("Laporan OPD Dinas Alfa bukan perangkat daerah penerima ini (Dinas Beta)", refused.Detail);
+        Assert.Empty(MessagesTo(fixture.Smtp, "tersimpan@luwutimur.test"));
+
+        // The Admin moves the account to Dinas Alfa: the next month's report reaches it.
+        await connection.ExecuteAsync(new CommandDefinition("update app_user set agency_id = @alfa where id = @userId", new { userId, alfa = DashboardSampleData.AlfaId }));
+        Assert.Equal(1, (await fixture.Host.Delivery.RunAsync(id, new Model.ReportPeriod(2024, 7))).Sent);
+        var message = Assert.Single(MessagesTo(fixture.Smtp, "akun.operator@luwutimur.test"));
+        Assert.Equal("Laporan Kinerja Dinas Alfa - Juli 2024", message.Subject);
+
+        // A disabled account receives nothing, and the log says why.
+        await connection.ExecuteAsync(new CommandDefinition("update app_user set is_disabled = true where id = @userId", new { userId }));
+        Assert.Equal(1, (await fixture.Host.Delivery.RunAsync(id, new Model.ReportPeriod(2024, 8))).Refused);
+        Assert.Contains(await DeliveriesAsync(fixture.Database.DataSource, id), r => r.Period == "2024-08" && r.Detail == "Akun akun.operator@luwutimur.test dinonaktifkan.");
+        Assert.Single(MessagesTo(fixture.Smtp, "akun.operator@luwutimur.test"));
     }
 }

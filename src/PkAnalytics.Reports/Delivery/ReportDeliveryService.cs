@@ -28,6 +28,7 @@ public sealed class ReportDeliveryService(
     MailComposer composer,
     SmtpSender sender,
     DeliveryClaims claims,
+    Subscriptions.RecipientAccounts accounts,
     ILogger<ReportDeliveryService>? logger = null)
 {
     private readonly ILogger log = logger ?? (ILogger)NullLogger.Instance;
@@ -57,13 +58,21 @@ public sealed class ReportDeliveryService(
         // One render per agency scope: recipients differ in name (the actor), not in what they may read.
         var renders = new Dictionary<int, Task<RenderedReport>>();
         int sent = 0, failed = 0, refused = 0, skipped = 0;
-        foreach (var recipient in subscription.Recipients.OrderBy(r => r.RecipientId))
+        foreach (var saved in subscription.Recipients.OrderBy(r => r.RecipientId))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var (recipient, accountProblem) = await EffectiveAsync(saved, cancellationToken);
             var claim = await claims.TryClaimAsync(subscriptionId, period.ToString(), recipient, trigger, cancellationToken);
             if (claim is null)
             {
                 skipped++;
+                continue;
+            }
+
+            if (accountProblem is not null)
+            {
+                await claims.FinishAsync(claim.DeliveryId, ReportDelivery.StatusRefused, accountProblem, cancellationToken: cancellationToken);
+                refused++;
                 continue;
             }
 
@@ -130,5 +139,40 @@ public sealed class ReportDeliveryService(
 
         log.LogInformation("Report subscription {Id}, period {Period}: {Result}", subscriptionId, period, new DeliveryRunResult(sent, failed, refused, skipped));
         return new DeliveryRunResult(sent, failed, refused, skipped);
+    }
+
+    /// <summary>
+    /// The recipient as it stands now: one linked to an account takes the account's address, role and agency (what
+    /// the account may see today); a disabled or deleted account receives nothing, and the reason is logged.
+    /// </summary>
+    private async Task<(ReportRecipient Recipient, string? Problem)> EffectiveAsync(ReportRecipient saved, CancellationToken cancellationToken)
+    {
+        if (saved.UserId is not { Length: > 0 } userId)
+        {
+            return (saved, null);
+        }
+
+        var account = await accounts.FindAsync(userId, cancellationToken);
+        if (account is null)
+        {
+            return (saved, $"Akun penerima ({saved.Email}) sudah tidak ada.");
+        }
+
+        var current = new ReportRecipient
+        {
+            RecipientId = saved.RecipientId,
+            SubscriptionId = saved.SubscriptionId,
+            Email = account.Email,
+            DisplayName = account.FullName,
+            Role = account.Role ?? "",
+            AgencyId = account.AgencyId,
+            UserId = userId,
+        };
+        if (account.IsDisabled)
+        {
+            return (current, $"Akun {account.Email} dinonaktifkan.");
+        }
+
+        return account.Role is null ? (current, $"Akun {account.Email} tidak punya peran.") : (current, null);
     }
 }
