@@ -12,4 +12,10 @@ public sealed class DashboardOptions
     public int MaxUploadMegabytes { get; set; } = 20;
 
     public long MaxUploadBytes => MaxUploadMegabytes * 1024L * 1024L;
+
+    /// <summary>
+    /// How often a signed-in session is checked against its account (disabled, re-scoped, password reset): open
+    /// pages and cookies of a changed account stop working within this many seconds.
+    /// </summary>
+    public int SessionCheckSeconds { get; set; } = 60;
 }

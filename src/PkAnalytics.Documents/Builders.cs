@@ -142,6 +142,13 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
             return;
         }
 
+        if (obj is not null && ind is null && target is null && GoalRow().IsMatch(obj.Text))
+        {
+            // "Tujuan 1. ..." in a Tujuan/Sasaran column (the goal above the objectives) or a "Program ..." heading
+            // over the objectives of its kegiatan: not an objective.
+            return;
+        }
+
         if (label is not null || obj is not null)
         {
             CloseObjective();
@@ -149,6 +156,7 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
 
         if (obj is not null)
         {
+            parent = null;
             objective = Text.StripItemLabel(obj.Text);
             objectiveLine = obj.Line;
             objectiveHasIndicator = false;
@@ -168,13 +176,43 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
 
         if (target is null)
         {
+            if (IsParent(ind.Text))
+            {
+                // "Jumlah dokumen (dokumen):" with its items on the rows below.
+                parent = Text.StripItemLabel(ind.Text);
+                objectiveHasIndicator = true;
+                return;
+            }
+
             findings.Add("objective_without_indicator", FindingSeverity.Warning, $"indikator \"{Text.StripItemLabel(ind.Text)}\" tidak memiliki target", ind.Line);
             objectiveHasIndicator = true;
             return;
         }
 
+        if (indicator is not null && IsParent(indicator.Text) && IsItem(ind.Text))
+        {
+            parent = Text.StripItemLabel(indicator.Text);
+            indicator = null;
+        }
+
         Emit(ind, target, unitCell?.Text);
     }
+
+    /// <summary>The parent of nested items: an indicator whose text ends with a colon and has no target.</summary>
+    private string? parent;
+
+    private static bool IsParent(string text) => text.TrimEnd().EndsWith(':');
+
+    private static bool IsItem(string text) => NestedItem().IsMatch(text.TrimStart());
+
+    [GeneratedRegex(@"^(?:[-•·▪*]\s*|[a-z][.)]\s+)")]
+    private static partial Regex NestedItem();
+
+    [GeneratedRegex(@"^\s*\d{1,2}[.)]\s*(?=\S)")]
+    private static partial Regex NumberedItem();
+
+    [GeneratedRegex(@"\((?<u>[^()]{1,30})\)\s*:?\s*$")]
+    private static partial Regex ParentUnit();
 
     private static bool IsContinuation(string text)
     {
@@ -222,6 +260,13 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
             Emit(indicator, cell, unit);
             indicator = null;
             unit = null;
+            return;
+        }
+
+        if (indicator is not null && IsParent(indicator.Text) && IsItem(text))
+        {
+            parent = Text.StripItemLabel(indicator.Text);
+            indicator = new Cell(cell.Parts[0].Text, cell.Parts[0].Line);
             return;
         }
 
@@ -278,6 +323,16 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         }
 
         freshRow = false;
+        if (asObjective && GoalRow().IsMatch(text))
+        {
+            // A goal ("Tujuan 1. ...") or a "Program ..." heading in the objective column: not an objective.
+            CloseObjective();
+            objective = string.Empty;
+            rowHasObjective = false;
+            freshRow = true;
+            return;
+        }
+
         if (asObjective)
         {
             CloseObjective();
@@ -307,7 +362,9 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         {
             for (var i = 0; i < items.Count; i++)
             {
-                Add(items[i].Text, items[i].Line, targets[i].Text, targets[i].Line, unitText);
+                // "1. 120" next to "1. Jumlah ...": the item's number is not the target.
+                var t = NumberedItem().Match(targets[i].Text) is { Success: true } m && NumberedItem().IsMatch(items[i].Text) ? targets[i].Text[m.Length..] : targets[i].Text;
+                Add(items[i].Text, items[i].Line, t, targets[i].Line, unitText);
             }
 
             return;
@@ -330,6 +387,23 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         }
 
         var ind = Text.StripItemLabel(indicatorText);
+        if (parent is not null)
+        {
+            if (IsItem(Text.Collapse(indicatorText)))
+            {
+                // A nested item: the parent's words, then the item; the parent's "(satuan)" is the unit.
+                ind = parent + " " + ind;
+                if (target.Unit is null && ParentUnit().Match(parent) is { Success: true } pu)
+                {
+                    target = target with { Unit = pu.Groups["u"].Value.Trim() };
+                }
+            }
+            else
+            {
+                parent = null;
+            }
+        }
+
         lastEmitted = new IndicatorTarget(objective, ind, target, line);
         output.Add(lastEmitted);
         lastEmittedIndex = output.Count - 1;
@@ -337,6 +411,9 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
 
     [GeneratedRegex(@"^(?:[a-z][.)]|-|\d+[.)])\s")]
     private static partial Regex ItemLabel();
+
+    [GeneratedRegex(@"^(?:Tujuan|Program)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GoalRow();
 
     [GeneratedRegex(@"(?:^|\s)-\s+")]
     private static partial Regex DashItems();
@@ -459,8 +536,21 @@ internal sealed class BudgetTable(Header header)
 
     public Header Header => header;
 
+    /// <summary>Amount cells that could not be read (a letter inside the digits), with their lines.</summary>
+    public List<(string Raw, int Line)> Unreadable { get; } = [];
+
+    /// <summary>A labelled total row was read: the table is over.</summary>
+    public bool Closed { get; private set; }
+
+    private bool unreadableRow;
+
     public void Add(Cell cell)
     {
+        if (Closed)
+        {
+            return;
+        }
+
         if (cell.Explicit)
         {
             if (explicitRow.StartsNewRow(cell))
@@ -468,12 +558,19 @@ internal sealed class BudgetTable(Header header)
                 FlushExplicitRow();
             }
 
-            explicitRow.Add(cell);
+            if (!Closed)
+            {
+                explicitRow.Add(cell);
+            }
+
             return;
         }
 
         FlushExplicitRow();
-        AddSemantic(cell);
+        if (!Closed)
+        {
+            AddSemantic(cell);
+        }
     }
 
     private void AddSemantic(Cell cell)
@@ -488,7 +585,7 @@ internal sealed class BudgetTable(Header header)
         {
             if (awaitingSource.Count > 0)
             {
-                awaitingSource[0].Source = text.ToUpperInvariant().TrimEnd('.');
+                awaitingSource[0].Source = Cells.SourceText(text).ToUpperInvariant().TrimEnd('.');
                 awaitingSource.RemoveAt(0);
             }
 
@@ -587,6 +684,15 @@ internal sealed class BudgetTable(Header header)
             return;
         }
 
+        if (pendingNames.Count == 0 && !pendingTotal && Items.Count > 0 && Items[^1].Amount is null && Items[^1].Line >= line - 3)
+        {
+            // The amount of the row above on a line of its own: joined to that row.
+            Items[^1].Amount = reading;
+            Items[^1].AmountLine = line;
+            awaitingSource.Add(Items[^1]);
+            return;
+        }
+
         if (pendingNames.Count == 0 || pendingTotal)
         {
             if (pendingTotal || Items.Count > 0)
@@ -646,7 +752,7 @@ internal sealed class BudgetTable(Header header)
 
             if (Cells.IsSource(t))
             {
-                source = t.ToUpperInvariant().TrimEnd('.');
+                source = Cells.SourceText(t).ToUpperInvariant().TrimEnd('.');
                 continue;
             }
 
@@ -662,6 +768,13 @@ internal sealed class BudgetTable(Header header)
             {
                 amount = t;
                 amountLine = c.Line;
+                continue;
+            }
+
+            if (amount is null && kind is ColumnKind.Amount or ColumnKind.Other && Numbers.IsUnreadableAmount(t))
+            {
+                Unreadable.Add((t, c.Line));
+                unreadableRow = true;
                 continue;
             }
 
@@ -685,14 +798,34 @@ internal sealed class BudgetTable(Header header)
                 Totals.Add((total.Value, total, amountLine));
             }
 
+            // A labelled total ends the table: what follows (signatures, notes) is not a budget line.
+            Closed = amount is not null;
+            return;
+        }
+
+        if (unreadableRow && amount is null)
+        {
+            // The row's amount could not be read: no budget line is guessed (the finding names it).
+            unreadableRow = false;
             return;
         }
 
         if (name is null)
         {
-            if (amount is not null && Numbers.ParseAmount(amount) is { } total && Items.Count > 0)
+            if (amount is not null && Numbers.ParseAmount(amount) is { } total)
             {
-                Totals.Add((total.Value, total, amountLine));
+                if (Items.Count > 0 && Items[^1].Amount is null && Items[^1].Line >= amountLine - 2)
+                {
+                    // The amount of the row above, on a line of its own (a wrapped row): joined to that row.
+                    Items[^1].Amount = total;
+                    Items[^1].AmountLine = amountLine;
+                    Items[^1].Source ??= source;
+                }
+                else
+                {
+                    // An amount without a name above or under the lines: a stated total, checked against them.
+                    Totals.Add((total.Value, total, amountLine));
+                }
             }
 
             return;
@@ -703,6 +836,18 @@ internal sealed class BudgetTable(Header header)
         if (label is null && amount is null && Items.Count > 0 && IsContinuation(rest))
         {
             Items[^1].Name = Text.Collapse(Items[^1].Name + " " + rest);
+            return;
+        }
+
+        if (label is null && Items.Count > 0 && Items[^1].Amount is null && amount is not null
+            && (EndsOpen(Items[^1].Name) || char.IsLower(rest[0])) && Cells.LevelOfName(rest) is null)
+        {
+            // A name wrapped onto the next row, its amount there: one line.
+            var wrapped = Items[^1];
+            wrapped.Name = Text.Collapse(wrapped.Name + " " + rest);
+            wrapped.Amount = Numbers.ParseAmount(amount);
+            wrapped.AmountLine = amountLine;
+            wrapped.Source ??= source;
             return;
         }
 
@@ -728,6 +873,14 @@ internal sealed class BudgetTable(Header header)
     {
         var t = text.Trim();
         return t.Length > 0 && (char.IsLower(t[0]) || t.Split(' ').Length <= 2);
+    }
+
+    /// <summary>A name that stops on a connecting word or punctuation: it goes on in the next row.</summary>
+    private static bool EndsOpen(string name)
+    {
+        var t = name.TrimEnd();
+        var last = t[(t.LastIndexOf(' ') + 1)..].ToLowerInvariant();
+        return t.EndsWith(',') || t.EndsWith('-') || t.EndsWith('/') || last is "dan" or "serta" or "yang" or "atau" or "di" or "ke" or "dari" or "pada" or "untuk" or "dalam" or "bagi" or "&";
     }
 
     private void FlushPendingAsHeadings()
@@ -775,6 +928,13 @@ internal sealed class BudgetTable(Header header)
             if (item.PrefixLevel is { } p)
             {
                 level = p;
+            }
+            else if (item.Label is null && item.MarkerLevel is null && prev is not null && item.Indent == prev.Indent
+                     && history.LastOrDefault(h => h.PrefixLevel is not null) is { PrefixLevel: BudgetLevel.Program }
+                     && (prev.PrefixLevel == BudgetLevel.Program || prev.Level == BudgetLevel.Kegiatan))
+            {
+                // Unnumbered rows without a level word under a "Program ..." row: its kegiatan.
+                level = BudgetLevel.Kegiatan;
             }
             else if (item.MarkerLevel is { } m)
             {

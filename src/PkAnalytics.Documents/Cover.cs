@@ -13,9 +13,12 @@ internal sealed class Cover
     /// <summary>Index of the first line after the parties block (where the date and signatures follow).</summary>
     public int PartiesEndIndex { get; set; }
 
-    public required Party First { get; init; }
+    public required Party First { get; set; }
 
-    public required Party Second { get; init; }
+    public required Party Second { get; set; }
+
+    /// <summary>No Nama/Jabatan cover: a Lampiran section standing on its own (see <see cref="Sections"/>).</summary>
+    public bool Coverless { get; init; }
 
     public int FirstNameIndex { get; init; }
 
@@ -26,11 +29,16 @@ internal sealed class Cover
 
 internal static partial class CoverReader
 {
-    [GeneratedRegex(@"^\s*(?:(?:\d{1,2}|[a-z])[.)]\s*)?(?:nama|name)\b\s*(?::|$)\s*(?<v>.*)$", RegexOptions.IgnoreCase)]
+    // "Nama : X", "Nama" alone (value below), or "Nama   X" without a colon when X starts like a name.
+    [GeneratedRegex(@"^\s*(?:(?:\d{1,2}|[a-z])[.)]\s*)?(?i:nama|name)\b(?:\s*:|\s*$|\s+(?=\p{Lu}|(?i:dr|drs|ir|hj?|prof)\.))\s*(?<v>.*)$")]
     private static partial Regex NameLine();
 
-    [GeneratedRegex(@"^\s*(?:(?:\d{1,2}|[a-z])[.)]\s*)?jabatan\b\s*(?::|$)\s*(?<v>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:\d{1,2}|[a-z])[.)]\s*)?(?i:jabatan)\b(?:\s*:|\s*$|\s+(?=\p{Lu}))\s*(?<v>.*)$")]
     private static partial Regex PositionLine();
+
+    /// <summary>Words that start the sentence after a party block, not a wrapped position.</summary>
+    [GeneratedRegex(@"^(?:selanjutnya|selaku|pihak|yang|dalam|sebagai|bertindak|untuk|dan\s+disebut|disebut|nip|nrp|pangkat|golongan|gol|unit|instansi|alamat|nama|jabatan)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAPositionLine();
 
     [GeneratedRegex(@"\bPERJANJIAN\s+KINERJA\b", RegexOptions.IgnoreCase)]
     private static partial Regex Title();
@@ -78,6 +86,17 @@ internal static partial class CoverReader
                 if (p.Success)
                 {
                     var position = ValueAfter(lines, j, p.Groups["v"].Value, out var posEnd);
+
+                    // A position wrapping onto the next line ("KEPALA DINAS PEMBERDAYAAN MASYARAKAT" / "DAN DESA").
+                    if (position.Length > 0 && posEnd + 1 < lines.Count && lines[posEnd + 1] is { Blank: false } next
+                        && next.Text.Length <= 60 && !next.Text.Contains(':') && !NotAPositionLine().IsMatch(next.Text)
+                        && (position.Any(char.IsLower) || !next.Text.Any(char.IsLower)) && !next.IsRow && next.Text.Any(char.IsLetter)
+                        && !Title().IsMatch(next.Text) && Dates.Find(next.Text) is null)
+                    {
+                        position = position + " " + next.Text;
+                        posEnd++;
+                    }
+
                     if (position.Length > 0)
                     {
                         pairs.Add((i, posEnd, name, position.TrimEnd(',', ';').Trim()));
@@ -331,6 +350,27 @@ internal static partial class Dates
         return date.Day is { } d ? $"{d.ToString(System.Globalization.CultureInfo.InvariantCulture)} {month} {year}" : $"{month} {year}";
     }
 
+    [GeneratedRegex(@"^(?:(?:pihak|pertama|kedua|kesatu|ttd\.?|mengetahui|menyetujui|a\.n\.?)\s+)+", RegexOptions.IgnoreCase)]
+    private static partial Regex PartyWords();
+
+    /// <summary>The place, without a party's words a table row glued before it ("PIHAK KEDUA Malili").</summary>
+    private static string Place(string raw) => PartyWords().Replace(Text.Collapse(raw), string.Empty).Trim();
+
+    [GeneratedRegex(@"(?:^|\s)(?<place>[A-Z][A-Za-z.'\- ]{1,40}?)\s*,\s*(?:[._…]{2,}\s*)+(?<year>(?:19|20)\d\d)\s*$")]
+    private static partial Regex YearOnlyLine();
+
+    /// <summary>"Malili, ............ 2025": the place and only the year (day and month left blank).</summary>
+    public static (string Place, int Year)? FindYearOnly(string text)
+    {
+        if (text.Length > 120 || text.IndexOf(',') < 0)
+        {
+            return null;
+        }
+
+        var m = YearOnlyLine().Match(text);
+        return m.Success ? (Place(m.Groups["place"].Value), int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture)) : null;
+    }
+
     public static (string Place, SigningDate Date)? Find(string text)
     {
         if (text.Length > 160 || text.IndexOf(',') < 0 || !HasYear(text) || !(HasMonth(text) || text.Contains('/') || text.Contains('-')))
@@ -384,6 +424,6 @@ internal static partial class Dates
             day = null;
         }
 
-        return (Text.Collapse(m.Groups["place"].Value), new SigningDate(year, month, day));
+        return (Place(m.Groups["place"].Value), new SigningDate(year, month, day));
     }
 }

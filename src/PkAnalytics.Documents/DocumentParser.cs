@@ -31,33 +31,89 @@ public static class DocumentParser
         var format = FormatOf(source);
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         var extension = Path.GetExtension(source).ToLowerInvariant();
-        if (extension is ".doc" or ".xls" or ".xlsx" or ".ppt" or ".pptx" or ".odt")
+        if (extension is ".doc" or ".xls" or ".ppt" or ".pptx" or ".odt")
         {
-            return Unreadable(source, format, sha, $"{source}: berkas {extension} tidak dapat dibaca; simpan dokumen sebagai .docx, .pdf, atau .txt");
+            return Unreadable(source, format, sha, $"{source}: berkas {extension} tidak dapat dibaca; simpan dokumen sebagai .docx, .xlsx, .pdf, atau .txt");
         }
 
         try
         {
-            string text;
-            string problem;
-            var ok = format switch
-            {
-                "docx" => DocxReader.TryRead(content, out text, out problem),
-                "pdf" => PdfReader.TryRead(content, out text, out problem),
-                _ => TextDecoding.TryDecode(content, out text, out problem),
-            };
-            if (!ok)
+            if (!TryReadText(format, content, out var text, out var layout, out var problem))
             {
                 return Unreadable(source, format, sha, $"{source}: {problem}");
             }
 
             var (agency, agreements, findings) = PkParser.Parse(text);
-            return new ParsedDocument(source, sha, format, agency, agreements, findings);
+            var reading = layout is null ? null : Reading(layout);
+            if (reading is { OcrPages: > 0 } || reading is { OcrLayerPages: > 0 })
+            {
+                findings.Insert(0, OcrFinding(reading));
+            }
+
+            return new ParsedDocument(source, sha, format, agency, agreements, findings) { Reading = reading };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return Unreadable(source, format, sha, $"{source}: parser gagal membaca dokumen: {e.Message}");
         }
+    }
+
+    /// <summary>The text the parser reads for a document (for .docx, .xlsx and .pdf: the layout model written as
+    /// lines, table rows with tab-separated cells), or null with the problem when it cannot be read.</summary>
+    public static string? ReadText(string source, byte[] content, out string problem) =>
+        TryReadText(FormatOf(source), content, out var text, out _, out problem) ? text : null;
+
+    private static bool TryReadText(string format, byte[] content, out string text, out Layout.LayoutDocument? layout, out string problem)
+    {
+        layout = null;
+        text = string.Empty;
+        bool ok;
+        switch (format)
+        {
+            case "docx":
+                ok = DocxReader.TryRead(content, out layout, out problem);
+                break;
+            case "xlsx":
+                ok = XlsxReader.TryRead(content, out layout, out problem);
+                break;
+            case "pdf":
+                ok = Layout.PdfLayoutReader.TryRead(content, out var pdf, out problem);
+                layout = pdf;
+                break;
+            default:
+                return TextDecoding.TryDecode(content, out text, out problem);
+        }
+
+        if (ok && layout is not null)
+        {
+            text = layout.ToText();
+        }
+
+        return ok;
+    }
+
+    private static DocumentReading Reading(Layout.LayoutDocument layout) => new(
+        layout.Pages,
+        layout.OcrPages.Count,
+        layout.OcrPages.Count == 0 ? null : Math.Round(layout.OcrPages.Average(p => p.Seconds), 2),
+        layout.OcrLayerPages.Count);
+
+    /// <summary>The document's text came (partly) from OCR: names and numbers deserve a look against the scan.</summary>
+    private static Finding OcrFinding(DocumentReading reading)
+    {
+        var parts = new List<string>();
+        if (reading.OcrPages > 0)
+        {
+            parts.Add($"{reading.OcrPages} halaman hasil pindaian dibaca dengan OCR (tesseract, model bahasa Indonesia dan Inggris; {reading.OcrSecondsPerPage?.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("id-ID"))} detik per halaman)");
+        }
+
+        if (reading.OcrLayerPages > 0)
+        {
+            parts.Add($"{reading.OcrLayerPages} halaman hasil pindaian dibaca dari lapisan teks OCR yang sudah ada di PDF");
+        }
+
+        return new Finding("ocr_text", FindingSeverity.Info,
+            $"teks dokumen berasal dari OCR: {string.Join("; ", parts)}; periksa nama, target, dan anggaran terhadap dokumen asli", 0);
     }
 
     internal static string FormatOf(string source)
@@ -66,6 +122,7 @@ public static class DocumentParser
         return ext switch
         {
             ".docx" => "docx",
+            ".xlsx" => "xlsx",
             ".pdf" => "pdf",
             _ => "txt",
         };

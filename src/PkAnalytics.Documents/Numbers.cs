@@ -49,11 +49,19 @@ internal static partial class Numbers
         var tokens = NumberToken().Matches(normalised);
         if (tokens.Count == 0)
         {
-            return new TargetValue(raw, null, unitCell ?? NullIfEmpty(CleanUnit(normalised)));
+            // A target in words ("Laporan fisik keuangan"): no number, no unit of one.
+            return new TargetValue(raw, null, unitCell);
         }
 
         var first = tokens[0];
         var value = ReadNumber(first.Value, out ambiguous);
+
+        // A sign right before the first number ("-2,5", "−3 %"): a negative target (a dash and a space is a bullet).
+        if (value is { } signed && first.Index > 0 && normalised[first.Index - 1] is '-' or '−' && normalised[..(first.Index - 1)].Trim().Length == 0)
+        {
+            value = -signed;
+        }
+
         var last = tokens[^1];
         var after = normalised[(last.Index + last.Length)..];
         var magnitude = Magnitude().Match(after);
@@ -67,7 +75,24 @@ internal static partial class Numbers
         string? unit = unitCell;
         if (unit is null)
         {
-            if (after.Contains('%'))
+            // Several quantities ("27 unit 1 tahun", "1 langganan telepon, 12 bulan"): the unit is the word(s)
+            // after the first number; "100 dari 110 Organisasi" and a rate "75/100.000 penduduk" keep the tail.
+            var afterFirst = normalised[(first.Index + first.Length)..];
+            if (tokens.Count > 1 && !magnitude.Success && !TailKeepsUnit().IsMatch(afterFirst))
+            {
+                var stop = afterFirst.IndexOfAny([',', ';', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+                var words = TrailingConnective().Replace(CleanUnit(stop < 0 ? afterFirst : afterFirst[..stop]), string.Empty);
+                if (words.Length > 0)
+                {
+                    return new TargetValue(raw, value, words);
+                }
+            }
+
+            if (tokens.Count > 1 && RateTail().IsMatch(afterFirst))
+            {
+                unit = "/" + Text.Collapse(afterFirst.Trim()[1..].Trim());
+            }
+            else if (after.Contains('%') || afterFirst.TrimStart().StartsWith('%'))
             {
                 unit = "%";
             }
@@ -80,6 +105,15 @@ internal static partial class Numbers
 
         return new TargetValue(raw, value, unit);
     }
+
+    [GeneratedRegex(@"^\s*(?:dari\b|/|%)", RegexOptions.IgnoreCase)]
+    private static partial Regex TailKeepsUnit();
+
+    [GeneratedRegex(@"\s+(?:dan|serta|atau|untuk|dari|per|x)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingConnective();
+
+    [GeneratedRegex(@"^\s*/\s*\d")]
+    private static partial Regex RateTail();
 
     private static decimal MagnitudeOf(string word) => word switch
     {
@@ -153,6 +187,7 @@ internal static partial class Numbers
     /// <summary>True when the cell text is an amount (optionally with "Rp" and decorations), not a small target.</summary>
     public static bool LooksLikeAmount(string cell)
     {
+        cell = TrimStray(cell);
         var c0 = cell.TrimStart();
         if (c0.Length == 0 || c0.Length > 60 || !(char.IsDigit(c0[0]) || c0[0] is 'R' or 'r' or 'I' or 'i'))
         {
@@ -188,10 +223,53 @@ internal static partial class Numbers
         return digitCount >= 5 || cell.TrimStart().StartsWith("Rp", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Quotes, brackets and bars around an amount (a scan's table border or a stray mark): not part of it.</summary>
+    internal static string TrimStray(string cell)
+    {
+        if (cell.Length == 0 || (!IsStray(cell[0]) && !IsStray(cell[^1]) && cell[^1] != ')' && !char.IsWhiteSpace(cell[0]) && !char.IsWhiteSpace(cell[^1])))
+        {
+            return cell;
+        }
+
+        var t = cell.Trim();
+        if (t.Length > 1 && t.Any(char.IsDigit) && !(t.StartsWith('(') && t.EndsWith(')')))
+        {
+            t = t.Trim('\'', '‘', '’', '"', '“', '”', '|', '`').Trim();
+            if (t.EndsWith(')') && !t.Contains('('))
+            {
+                t = t[..^1].TrimEnd();
+            }
+        }
+
+        return t;
+    }
+
+    [GeneratedRegex(@"^(?:rp\.?\s*)?(?=(?:[^0-9]*[0-9]){5})[0-9.,]*[0-9][0-9.,]*[A-Za-z]{1,2}[0-9.,]*[0-9][0-9.,]*(?:,-|\.-)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex AmountWithStrayLetter();
+
+    /// <summary>An amount with a stray letter inside ("1.7l6.833.112", an OCR misreading): unreadable, never guessed.</summary>
+    public static bool IsUnreadableAmount(string cell)
+    {
+        if (cell.Length > 40)
+        {
+            return false;
+        }
+
+        var digits = 0;
+        foreach (var c in cell)
+        {
+            digits += char.IsDigit(c) ? 1 : 0;
+        }
+
+        return digits >= 5 && AmountWithStrayLetter().IsMatch(TrimStray(cell).Replace(" ", string.Empty));
+    }
+
+    private static bool IsStray(char c) => c is '\'' or '‘' or '’' or '"' or '“' or '”' or '|' or '`' or '(' or ')';
+
     /// <summary>Reads a Rupiah amount. Null when the text holds no number.</summary>
     public static AmountReading? ParseAmount(string raw)
     {
-        var s = CurrencyPrefix().Replace(Text.Collapse(raw), string.Empty);
+        var s = CurrencyPrefix().Replace(TrimStray(Text.Collapse(raw)), string.Empty);
         s = s.Replace(" ", string.Empty);
         s = s.TrimEnd('-').TrimEnd('.', ',');
         if (s.Length == 0 || !s.All(c => char.IsDigit(c) || c is '.' or ','))

@@ -21,14 +21,24 @@ internal static partial class PkParser
     [GeneratedRegex(@"^(?:DINAS|BADAN|SEKRETARIAT|SEKRETARIS DAERAH|KECAMATAN|KANTOR|INSPEKTORAT|SATUAN POLISI|RUMAH SAKIT|RSUD|KELURAHAN|BAGIAN|PUSKESMAS|UPTD|UPT)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AgencyStart();
 
+    [GeneratedRegex(@"^(?:SKPD|OPD|Perangkat\s+Daerah|Unit\s+Kerja|Instansi|Satuan\s+Kerja)\s*:\s*(?<v>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AgencyField();
+
     [GeneratedRegex(@"\s*[,(]?\s*\b(?:KABUPATEN|KAB\.?|KOTA)\s+[A-Z][A-Za-z ]*\)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RegionSuffix();
 
     public static (string? Agency, List<Agreement> Agreements, List<Finding> Findings) Parse(string text)
     {
         var lines = SplitLines(text);
-        var covers = MergeRepeatedCovers(lines, CoverReader.FindCovers(lines));
+        var realCovers = MergeRepeatedCovers(lines, CoverReader.FindCovers(lines));
         var docFindings = new List<Finding>();
+        if (realCovers.Count == 0 && NotAnAgreement(lines) is { } refusal)
+        {
+            docFindings.Add(refusal);
+            return (null, [], docFindings);
+        }
+
+        var covers = Sections.WithCoverless(lines, realCovers);
         var drafts = new List<Draft>();
         for (var k = 0; k < covers.Count; k++)
         {
@@ -51,6 +61,60 @@ internal static partial class PkParser
         CheckAcrossAgreements(drafts);
         var agreements = drafts.Select(d => d.Build()).ToList();
         return (FindAgency(lines, covers), agreements, docFindings);
+    }
+
+    [GeneratedRegex(@"\b(?<kind>LAPORAN\s+KINERJA(?:\s+INSTANSI\s+PEMERINTAH)?|LKj?IP|LAKIP|LAPORAN\s+AKUNTABILITAS\s+KINERJA|RENCANA\s+STRATEGIS|RENSTRA|RENCANA\s+KERJA|RENJA|LAPORAN\s+KEUANGAN|LAPORAN\s+PENYELENGGARAAN|RENCANA\s+AKSI)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportKind();
+
+    [GeneratedRegex(@"^\s*(?:KATA\s+PENGANTAR|DAFTAR\s+ISI|DAFTAR\s+TABEL|BAB\s+(?:I|1)\b|IKHTISAR\s+EKSEKUTIF|RINGKASAN\s+EKSEKUTIF)", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportPart();
+
+    /// <summary>A document that is not an agreement: it has no cover and calls itself a report or plan (LKjIP,
+    /// Renstra, Renja ...) with the parts of one (foreword, table of contents, chapters). Its tables may restate an
+    /// agreement, but loading them as one would duplicate or falsify it.</summary>
+    private static Finding? NotAnAgreement(IReadOnlyList<SourceLine> lines)
+    {
+        Match? kind = null;
+        var kindLine = 0;
+        var parts = new List<string>();
+        for (var i = 0; i < lines.Count && i < 3000; i++)
+        {
+            var t = lines[i].Text;
+            if (t.Length == 0 || t.Length > 200)
+            {
+                continue;
+            }
+
+            if (kind is null && ReportKind().Match(t) is { Success: true } m)
+            {
+                kind = m;
+                kindLine = lines[i].Number;
+            }
+
+            if (ReportPart().Match(t) is { Success: true } p && !parts.Contains(p.Value.Trim().ToUpperInvariant()))
+            {
+                parts.Add(p.Value.Trim().ToUpperInvariant());
+            }
+        }
+
+        if (kind is null || parts.Count < 2)
+        {
+            return null;
+        }
+
+        var k = kind.Value.ToUpperInvariant();
+        var what = k switch
+        {
+            _ when k.Contains("LKJIP") || k.Contains("LKIP") || k.Contains("LAKIP") || k.StartsWith("LAPORAN KINERJA") || k.Contains("AKUNTABILITAS") =>
+                "laporan kinerja tahunan (LKjIP/LAKIP)",
+            _ when k.Contains("STRATEGIS") || k.Contains("RENSTRA") => "rencana strategis (Renstra)",
+            _ when k.Contains("RENCANA KERJA") || k.Contains("RENJA") => "rencana kerja (Renja)",
+            _ when k.Contains("RENCANA AKSI") => "rencana aksi",
+            _ => Text.Collapse(kind.Value).ToLowerInvariant(),
+        };
+        return new Finding("not_an_agreement", FindingSeverity.Error,
+            $"dokumen ini bukan perjanjian kinerja melainkan {what}, \"{Text.Collapse(kind.Value)}\" (baris {kindLine}; memuat {string.Join(", ", parts.Take(3).Select(x => Text.TitleCase(x)))}) dan tidak memiliki halaman sampul dengan Nama/Jabatan pihak pertama dan pihak kedua; tabel perjanjian kinerja yang dikutip di dalamnya tidak dimuat sebagai perjanjian",
+            kindLine);
     }
 
     internal static List<SourceLine> SplitLines(string text)
@@ -143,6 +207,9 @@ internal static partial class PkParser
 
         public SigningDate? Date { get; set; }
 
+        /// <summary>Only the year of the signing date is written ("Malili, ........ 2025").</summary>
+        public int? SigningYear { get; set; }
+
         public int RegionEnd { get; set; }
 
         public List<PerformanceTable> Performance { get; } = [];
@@ -172,7 +239,7 @@ internal static partial class PkParser
             var findings = Findings.Items.OrderBy(f => f.Line).ThenBy(f => f.Code, StringComparer.Ordinal).ToList();
             return new Agreement(
                 Cover.Amendment ? AgreementKind.Amendment : AgreementKind.Original,
-                Cover.TitleYear ?? Date?.Year,
+                Cover.TitleYear ?? Date?.Year ?? SigningYear,
                 Place,
                 Date,
                 Cover.TitleLine,
@@ -189,9 +256,25 @@ internal static partial class PkParser
     {
         var draft = new Draft { Cover = cover, RegionEnd = end };
         var coverDateLine = -1;
-        for (var i = cover.PartiesEndIndex; i < end && i < cover.PartiesEndIndex + 60; i++)
+        if (cover.Coverless)
         {
-            if (Lampiran1().IsMatch(lines[i].Text) || Lampiran2().IsMatch(lines[i].Text))
+            if (Sections.SignatureParties(lines, cover.StartIndex, end) is { } parties)
+            {
+                cover.First = parties.First;
+                cover.Second = parties.Second;
+                draft.Findings.Add("cover_missing", FindingSeverity.Warning,
+                    "perjanjian tanpa halaman sampul (hanya Lampiran): pihak pertama dan pihak kedua dibaca dari blok tanda tangan", cover.TitleLine);
+            }
+            else
+            {
+                draft.Findings.Add("cover_missing", FindingSeverity.Warning,
+                    "perjanjian tanpa halaman sampul (hanya Lampiran): pihak pertama dan pihak kedua tidak diketahui", cover.TitleLine);
+            }
+        }
+
+        for (var i = cover.PartiesEndIndex; i < end && (i < cover.PartiesEndIndex + 60 || cover.Coverless); i++)
+        {
+            if (!cover.Coverless && (Lampiran1().IsMatch(lines[i].Text) || Lampiran2().IsMatch(lines[i].Text)))
             {
                 break;
             }
@@ -203,9 +286,17 @@ internal static partial class PkParser
                 coverDateLine = lines[i].Number;
                 break;
             }
+
+            if (Dates.FindYearOnly(lines[i].Text) is { } y)
+            {
+                draft.Place = y.Place;
+                draft.SigningYear = y.Year;
+                coverDateLine = lines[i].Number;
+                break;
+            }
         }
 
-        if (draft.Date is null)
+        if (draft.Date is null && draft.SigningYear is null)
         {
             // A cover whose date stands above the parties.
             for (var i = cover.StartIndex; i < cover.PartiesEndIndex; i++)
@@ -275,6 +366,14 @@ internal static partial class PkParser
                 }
 
                 i = next - 1;
+                continue;
+            }
+
+            if (cell.Explicit && cell.RowStart && (performance is not null || budget is not null) && cell.Line - 1 < lines.Count
+                && Sections.IsSignatureRow(lines[cell.Line - 1]))
+            {
+                // The signatories' positions side by side under the table: the table is over.
+                Close();
                 continue;
             }
 
@@ -351,6 +450,10 @@ internal static partial class PkParser
 
                 budget.Add(cell);
                 performance?.Add(cell);
+                if (budget.Closed)
+                {
+                    Close();
+                }
             }
         }
 
@@ -364,15 +467,19 @@ internal static partial class PkParser
         a.Year != b.Year || a.Month != b.Month || (a.Day is { } x && b.Day is { } y && x != y);
 
     /// <summary>A header row: header words only, naming either indicator and target or a budget column.</summary>
+    private static readonly Header NoHeader = new();
+
     private static bool TryHeader(List<Cell> cells, int i, out Header header, out int next)
     {
-        header = new Header();
+        header = NoHeader;
         next = i;
         var first = cells[i];
         if (Cells.HeaderKind(first.Text, out _) is null)
         {
             return false;
         }
+
+        header = new Header();
 
         var j = i;
         if (first.Explicit)
@@ -399,7 +506,7 @@ internal static partial class PkParser
         }
         else
         {
-            while (j < cells.Count && j < i + 10 && !cells[j].Explicit)
+            while (j < cells.Count && j < i + 24 && !cells[j].Explicit)
             {
                 var kind = Cells.HeaderKind(cells[j].Text, out var level);
                 if (kind is null)
@@ -421,7 +528,8 @@ internal static partial class PkParser
         var valid = known >= 2
             && ((header.Has(ColumnKind.Indicator) && header.Has(ColumnKind.Target))
                 || (header.Has(ColumnKind.Amount) && (header.Has(ColumnKind.Name) || header.Has(ColumnKind.Label) || header.Has(ColumnKind.Source)))
-                || header.Columns.Count(c => c == ColumnKind.Explanation) >= 2);
+                || header.Columns.Count(c => c == ColumnKind.Explanation) >= 2
+                || header.IsActionPlan);
         if (!valid)
         {
             return false;
@@ -474,14 +582,19 @@ internal static partial class PkParser
         var row = cells[j].Row;
         var k = j;
         var all = true;
+        var numbers = 0;
         while (k < cells.Count && cells[k].Row == row)
         {
-            all &= Cells.IsColumnNumber(cells[k].Text);
+            // A column number, or one character OCR made of one ("i", "l" for 1).
+            var t = cells[k].Text;
+            var number = Cells.IsColumnNumber(t);
+            numbers += number ? 1 : 0;
+            all &= number || t.Length == 1;
             k++;
         }
 
         after = k;
-        return all && k - j >= 2;
+        return all && numbers >= 2 && k - j >= 2;
     }
 
     /// <summary>Merges the tables of one agreement; a table repeated (markdown and tab version) counts once.</summary>
@@ -640,6 +753,12 @@ internal static partial class PkParser
                     item.Value = chosen;
                     d.Findings.Add("malformed_number", FindingSeverity.Warning,
                         $"angka \"{Text.Collapse(reading.Raw)}\" tidak valid; dibaca {Numbers.Rupiah(chosen)} {why}", item.AmountLine);
+                }
+
+                foreach (var (raw, line) in t.Unreadable)
+                {
+                    d.Findings.Add("malformed_number", FindingSeverity.Warning,
+                        $"angka anggaran \"{Text.Collapse(raw)}\" tidak terbaca (huruf di antara angka, kemungkinan salah baca OCR); baris anggaran ini tidak dimuat, periksa dokumen asli", line);
                 }
 
                 CheckSums(d, t);
@@ -861,7 +980,7 @@ internal static partial class PkParser
         {
             var sup = drafts[k];
             var key = firstKeys[k];
-            if (sup.Budget.Count == 0)
+            if (sup.Budget.Count == 0 || key.Length == 0)
             {
                 continue;
             }
@@ -911,7 +1030,11 @@ internal static partial class PkParser
                 if (same.Count > 0)
                 {
                     var sum = same.Sum(s => s.Amount);
-                    if (sum != line.Value)
+
+                    // Several officials below each restating the whole line (each works under that program):
+                    // nothing is split, nothing to add up.
+                    var restated = same.Count > 1 && same.All(s => s.Amount == line.Value);
+                    if (sum != line.Value && !restated)
                     {
                         sup.Findings.Add("budget_sum_mismatch", FindingSeverity.Warning,
                             $"\"{line.Name}\" di sini Rp {Numbers.Rupiah(line.Value)}, tetapi perjanjian pejabat bawahannya (baris {string.Join(", ", same.Select(s => s.Line))}) berjumlah Rp {Numbers.Rupiah(sum)} (selisih Rp {Numbers.Rupiah(Math.Abs(sum - line.Value))})",
@@ -1001,9 +1124,16 @@ internal static partial class PkParser
         for (var i = 0; i < lines.Count; i++)
         {
             var t = lines[i].Text;
-            if (t.Length > 100 || lines[i].IsRow)
+            var field = t.Length is > 4 and <= 100 && t[0] is 'S' or 's' or 'O' or 'P' or 'p' or 'U' or 'u' or 'I' && t.Contains(':') ? AgencyField().Match(t) : Match.Empty;
+            if (t.Length > 100 || (lines[i].IsRow && !field.Success))
             {
                 continue;
+            }
+
+            field = Regex.Match(t, @"^(?:SKPD|OPD|Perangkat\s+Daerah|Unit\s+Kerja|Instansi|Satuan\s+Kerja)\s*:\s*(?<v>.+)$", RegexOptions.IgnoreCase);
+            if (field.Success)
+            {
+                t = field.Groups["v"].Value.Trim();
             }
 
             var h = Heading().Match(t);

@@ -1,12 +1,12 @@
 namespace PkAnalytics.Documents;
 
 /// <summary>One line of the document after cleaning: its 1-based number, the cleaned text (tabs kept) and its cells.</summary>
-internal sealed class SourceLine
+internal sealed partial class SourceLine
 {
     public SourceLine(int number, string raw)
     {
         Number = number;
-        Cleaned = Documents.Text.CleanLine(raw);
+        Cleaned = SpacedColumns(Documents.Text.CleanLine(raw));
         Text = Documents.Text.Collapse(Cleaned);
         Blank = Text.Length == 0;
         Tabbed = Cleaned.Contains('\t');
@@ -41,7 +41,40 @@ internal sealed class SourceLine
         NonEmpty = nonEmpty;
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(" {4,}")]
+    private static partial System.Text.RegularExpressions.Regex WideGap();
+
     public int Number { get; }
+
+    /// <summary>A line laid out in columns with runs of spaces only ("Program      Anggaran      Keterangan"):
+    /// two or more wide gaps (four spaces or more) between words make it a row, the gaps its cell breaks.</summary>
+    private static string SpacedColumns(string line)
+    {
+        if (line.Length < 12 || line.Contains('\t') || line.TrimStart().StartsWith('|') || !line.Contains("    ", StringComparison.Ordinal))
+        {
+            return line;
+        }
+
+        var trimmed = line.Trim();
+        var first = trimmed.IndexOf("    ", StringComparison.Ordinal);
+        if (first < 0)
+        {
+            return line;
+        }
+
+        var end = first;
+        while (end < trimmed.Length && trimmed[end] == ' ')
+        {
+            end++;
+        }
+
+        if (trimmed.IndexOf("    ", end, StringComparison.Ordinal) < 0)
+        {
+            return line;
+        }
+
+        return WideGap().Replace(trimmed, "\t");
+    }
 
     public string Cleaned { get; }
 
@@ -62,8 +95,9 @@ internal sealed class SourceLine
 
     public int NonEmpty { get; }
 
-    /// <summary>A whole table row on one line (tab or pipe separated, at least two non-empty cells).</summary>
-    public bool IsRow => (IsPipe || Tabbed) && NonEmpty >= 2 && !IsRule;
+    /// <summary>A whole table row on one line (tab or pipe separated, at least two non-empty cells; or a row whose
+    /// only text is in its first cell, the others left empty: a merged heading row of a table).</summary>
+    public bool IsRow => (IsPipe || Tabbed) && !IsRule && (NonEmpty >= 2 || (NonEmpty == 1 && Segments.Length >= 3 && Segments[0].Length > 0));
 
     public override string ToString() => $"{Number}: {Text}";
 }
@@ -159,7 +193,7 @@ internal static class CellStream
                 var first = true;
                 var empties = 0;
                 var width = line.Segments.Length;
-                while (width > 0 && line.Segments[width - 1].Length == 0)
+                while (width > 0 && line.Segments[width - 1].Length == 0 && line.NonEmpty > 1)
                 {
                     width--;
                 }

@@ -15,6 +15,9 @@ internal enum ColumnKind
     Amount,
     Source,
     Explanation,
+
+    /// <summary>A month or quarter column (Januari ... Desember, TW I ... TW IV): a Rencana Aksi, not Lampiran 1.</summary>
+    Period,
 }
 
 /// <summary>A table header: the kind of each column, in order.</summary>
@@ -34,9 +37,12 @@ internal sealed class Header
 
     public bool Has(ColumnKind k) => Columns.Contains(k);
 
-    public bool IsBudget => Has(ColumnKind.Amount);
+    /// <summary>Monthly or quarterly columns: a Rencana Aksi (action plan) or a realisation table, not targets.</summary>
+    public bool IsActionPlan => Columns.Count(c => c == ColumnKind.Period) >= 3;
 
-    public bool IsPerformance => !IsBudget && Has(ColumnKind.Indicator) && Has(ColumnKind.Target);
+    public bool IsBudget => !IsActionPlan && Has(ColumnKind.Amount);
+
+    public bool IsPerformance => !IsActionPlan && !IsBudget && Has(ColumnKind.Indicator) && Has(ColumnKind.Target);
 
     public ColumnKind KindOf(Cell cell)
     {
@@ -99,11 +105,87 @@ internal static partial class Cells
 
     public static bool IsColumnNumber(string text) => ColumnNumber().IsMatch(text);
 
-    public static bool IsSource(string text) => text.Length <= 24 && SourceShape().IsMatch(text.Trim());
+    public static bool IsSource(string text) => text.Length <= 24 && SourceShape().IsMatch(SourceText(text));
+
+    /// <summary>A funding source as written, without the parentheses some documents put around it ("(APBD)").</summary>
+    public static string SourceText(string text) => text.Trim().Trim('(', ')').Trim();
 
     public static bool IsCurrency(string text) => CurrencyOnly().IsMatch(text.Trim());
 
-    public static bool IsTotal(string text) => TotalShape().IsMatch(text.Trim());
+    public static bool IsTotal(string text)
+    {
+        var t = text.Trim();
+        if (TotalShape().IsMatch(t))
+        {
+            return true;
+        }
+
+        if (t.Length > 40 || t.Length < 4 || t[0] is not ('J' or 'j' or 'T' or 't'))
+        {
+            return false;
+        }
+
+        // Letter-spaced ("J U M L A H", "T O T A L"), with "Rp" or a colon after it, or misspelt by one letter.
+        if (LetterSpaced().IsMatch(t))
+        {
+            t = t.Replace(" ", string.Empty);
+        }
+
+        t = TotalDecoration().Replace(t, string.Empty).Trim().ToLowerInvariant();
+        if (TotalShape().IsMatch(t))
+        {
+            return true;
+        }
+
+        var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 3 || words.Skip(1).Any(w => w is not ("anggaran" or "total" or "pagu" or "keseluruhan" or "seluruhnya" or "biaya" or "dana")))
+        {
+            return false;
+        }
+
+        return Near(words[0], "jumlah") || Near(words[0], "total");
+    }
+
+    [GeneratedRegex(@"^(?:\p{L}\s){2,}\p{L}(?:\s*:)?$")]
+    private static partial Regex LetterSpaced();
+
+    [GeneratedRegex(@"(?:\s*(?:rp\.?|:|\(rp\)))+\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TotalDecoration();
+
+    /// <summary>One letter inserted, dropped or changed ("Jumalah", "Jumah", "Totall").</summary>
+    private static bool Near(string word, string target)
+    {
+        if (word == target)
+        {
+            return true;
+        }
+
+        if (Math.Abs(word.Length - target.Length) > 1 || word.Length < 4)
+        {
+            return false;
+        }
+
+        var d = new int[word.Length + 1, target.Length + 1];
+        for (var i = 0; i <= word.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= target.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= word.Length; i++)
+        {
+            for (var j = 1; j <= target.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (word[i - 1] == target[j - 1] ? 0 : 1));
+            }
+        }
+
+        return d[word.Length, target.Length] <= 1;
+    }
 
     /// <summary>"80.160.000.- APBD": an amount with its funding source glued on.</summary>
     public static bool SplitAmountSource(string text, out string amount, out string source)
@@ -163,12 +245,32 @@ internal static partial class Cells
     [
         "no", "nomor", "sasaran", "indikator", "indicator", "target", "satuan", "unit", "anggaran", "pagu", "jumlah anggaran",
         "nilai anggaran", "keterangan", "ket", "sumber", "penjelasan", "uraian", "relevansi", "formulasi", "program", "kegiatan", "sub",
-        "alokasi", "kode", "kondisi", "baseline", "realisasi", "capaian", "satuan", "tujuan", "jumlah (rp",
+        "alokasi", "kode", "kondisi", "baseline", "realisasi", "capaian", "satuan", "tujuan", "jumlah (rp", "tahun", "triwulan",
     ];
+
+    [GeneratedRegex(@"^(?:target\s*(?:kinerja\s*)?)?(?:tahun\s*)?(?:19|20)\d\d$", RegexOptions.IgnoreCase)]
+    private static partial Regex YearHeader();
+
+    [GeneratedRegex(@"^(?:jan(?:uari)?|feb(?:ruari)?|peb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|agu(?:stus)?|agt|sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|nop(?:ember)?|des(?:ember)?|(?:tw|triwulan)\s*(?:i{1,3}|iv|[1-4])|bulan\s*(?:ke\s*)?\d{1,2})\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PeriodHeader();
 
     public static ColumnKind? HeaderKind(string text, out BudgetLevel? level)
     {
         level = null;
+        if (text.Length is > 0 and <= 16 && char.ToLowerInvariant(text[0]) is '1' or '2' or 't' or 'j' or 'f' or 'p' or 'm' or 'a' or 's' or 'o' or 'n' or 'd' or 'b')
+        {
+            // A year ("2022", "Target 2022") is that year's target; months and quarters are period columns.
+            if (YearHeader().IsMatch(text))
+            {
+                return ColumnKind.Target;
+            }
+
+            if (PeriodHeader().IsMatch(text))
+            {
+                return ColumnKind.Period;
+            }
+        }
+
         if (text.Length == 0 || text.Length > 100 || !(char.ToLowerInvariant(text[0]) is 'n' or 's' or 'i' or 't' or 'u' or 'a' or 'p' or 'k' or 'j' or 'r' or 'f'))
         {
             return null;
@@ -200,7 +302,12 @@ internal static partial class Cells
             return ColumnKind.Label;
         }
 
-        if (t.StartsWith("sasaran", StringComparison.Ordinal))
+        if (YearHeader().IsMatch(t))
+        {
+            return ColumnKind.Target;
+        }
+
+        if (t.StartsWith("sasaran", StringComparison.Ordinal) || t.StartsWith("tujuan/sasaran", StringComparison.Ordinal) || t.StartsWith("tujuan / sasaran", StringComparison.Ordinal))
         {
             return ColumnKind.Objective;
         }
@@ -226,7 +333,7 @@ internal static partial class Cells
             return ColumnKind.Amount;
         }
 
-        if (t is "keterangan" or "ket" or "ket." or "sumber dana" or "sumber anggaran" or "sumber pendanaan")
+        if (t is "keterangan" or "ket" or "ket." or "sumber" or "sumber dana" or "sumber anggaran" or "sumber pendanaan")
         {
             return ColumnKind.Source;
         }

@@ -52,6 +52,41 @@ public sealed class GoldenTests
         Assert.Contains(differences, d => d.Contains("target.value", StringComparison.Ordinal));
         Assert.Contains(differences, d => d.Contains("findings", StringComparison.Ordinal));
     }
+
+    private const string OneIndicator = """{"source":"a.txt","format":"txt","agency":null,"findings":[],"agreements":[{"kind":"original","year":2024,"place":"Malili","date":"2024-01-04","line":1,"first_party":{"name":"A","position":"B"},"second_party":{"name":"C","position":"D"},"indicators":[{"objective":"","indicator":"X","target":{"raw":"1","value":1,"unit":null},"line":3}],"budget":[],"explanation_targets":[],"findings":[]}]}""";
+
+    [Fact]
+    public void Comparer_FailsOnAKeyMissingFromTheExpectedFile_NamingItsPath()
+    {
+        using var expected = JsonDocument.Parse(OneIndicator.Replace(",\"unit\":null}", "}", StringComparison.Ordinal));
+        using var actual = JsonDocument.Parse(OneIndicator);
+
+        var differences = GoldenComparer.Compare(expected.RootElement, actual.RootElement);
+
+        Assert.Contains(differences, d => d.StartsWith("agreements[0] (line 1).indicators[0].target.unit:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Comparer_FailsOnAnExtraKeyInTheOutput_NamingItsPath()
+    {
+        using var expected = JsonDocument.Parse(OneIndicator);
+        using var actual = JsonDocument.Parse(OneIndicator.Replace("\"line\":3}", "\"line\":3,\"page\":2}", StringComparison.Ordinal)
+            .Replace("\"agency\":null", "\"agency\":null,\"pages\":1", StringComparison.Ordinal));
+
+        var differences = GoldenComparer.Compare(expected.RootElement, actual.RootElement);
+
+        Assert.Contains(differences, d => d.StartsWith("agreements[0] (line 1).indicators[0].page:", StringComparison.Ordinal));
+        Assert.Contains(differences, d => d.StartsWith("document.pages:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Comparer_IgnoresOnlyTheHashAndTheFindingMessages()
+    {
+        using var expected = JsonDocument.Parse(OneIndicator);
+        using var actual = JsonDocument.Parse(OneIndicator.Replace("\"format\"", "\"sha256\":\"ab\",\"format\"", StringComparison.Ordinal));
+
+        Assert.Empty(GoldenComparer.Compare(expected.RootElement, actual.RootElement));
+    }
 }
 
 /// <summary>Field-by-field comparison of one document in the contract JSON.</summary>
@@ -60,14 +95,22 @@ internal static class GoldenComparer
     public static List<string> Compare(JsonElement expected, JsonElement actual)
     {
         var diffs = new List<string>();
+        Keys(diffs, "document", expected, actual, "sha256");
         foreach (var key in new[] { "source", "format", "agency" })
         {
             Scalar(diffs, key, expected, actual, key);
         }
 
-        Findings(diffs, "findings", expected.GetProperty("findings"), actual.GetProperty("findings"));
-        var ea = expected.GetProperty("agreements");
-        var aa = actual.GetProperty("agreements");
+        if (expected.TryGetProperty("findings", out var ef) && actual.TryGetProperty("findings", out var af))
+        {
+            Findings(diffs, "findings", ef, af);
+        }
+
+        if (!expected.TryGetProperty("agreements", out var ea) || !actual.TryGetProperty("agreements", out var aa))
+        {
+            return diffs;
+        }
+
         if (ea.GetArrayLength() != aa.GetArrayLength())
         {
             diffs.Add($"agreements: expected {ea.GetArrayLength()}, got {aa.GetArrayLength()}");
@@ -77,7 +120,8 @@ internal static class GoldenComparer
         {
             var e = ea[i];
             var a = aa[i];
-            var p = $"agreements[{i}] (line {e.GetProperty("line")})";
+            var p = $"agreements[{i}] (line {(e.TryGetProperty("line", out var l) ? l.GetRawText() : "?")})";
+            Keys(diffs, p, e, a);
             foreach (var key in new[] { "kind", "year", "place", "date", "line" })
             {
                 Scalar(diffs, $"{p}.{key}", e, a, key);
@@ -85,6 +129,12 @@ internal static class GoldenComparer
 
             foreach (var party in new[] { "first_party", "second_party" })
             {
+                if (!e.TryGetProperty(party, out var ep) || !a.TryGetProperty(party, out var ap))
+                {
+                    continue;
+                }
+
+                Keys(diffs, $"{p}.{party}", ep, ap);
                 Scalar(diffs, $"{p}.{party}.name", e.GetProperty(party), a.GetProperty(party), "name");
                 Scalar(diffs, $"{p}.{party}.position", e.GetProperty(party), a.GetProperty(party), "position");
             }
@@ -109,7 +159,10 @@ internal static class GoldenComparer
                 Target(d, path, x, y);
                 Scalar(d, path + ".line", x, y, "line");
             });
-            Findings(diffs, $"{p}.findings", e.GetProperty("findings"), a.GetProperty("findings"));
+            if (e.TryGetProperty("findings", out var eaf) && a.TryGetProperty("findings", out var aaf))
+            {
+                Findings(diffs, $"{p}.findings", eaf, aaf);
+            }
         }
 
         return diffs;
@@ -117,8 +170,12 @@ internal static class GoldenComparer
 
     private static void Target(List<string> d, string path, JsonElement x, JsonElement y)
     {
-        var tx = x.GetProperty("target");
-        var ty = y.GetProperty("target");
+        if (!x.TryGetProperty("target", out var tx) || !y.TryGetProperty("target", out var ty))
+        {
+            return;
+        }
+
+        Keys(d, path + ".target", tx, ty);
         Scalar(d, path + ".target.raw", tx, ty, "raw");
         Scalar(d, path + ".target.value", tx, ty, "value");
         Scalar(d, path + ".target.unit", tx, ty, "unit");
@@ -126,8 +183,11 @@ internal static class GoldenComparer
 
     private static void List(List<string> diffs, string path, JsonElement e, JsonElement a, string key, Action<List<string>, string, JsonElement, JsonElement> item)
     {
-        var x = e.GetProperty(key);
-        var y = a.GetProperty(key);
+        if (!e.TryGetProperty(key, out var x) || !a.TryGetProperty(key, out var y))
+        {
+            return;
+        }
+
         if (x.GetArrayLength() != y.GetArrayLength())
         {
             diffs.Add($"{path}: expected {x.GetArrayLength()} entries, got {y.GetArrayLength()}");
@@ -135,12 +195,62 @@ internal static class GoldenComparer
 
         for (var i = 0; i < Math.Min(x.GetArrayLength(), y.GetArrayLength()); i++)
         {
+            Keys(diffs, $"{path}[{i}]", x[i], y[i]);
             item(diffs, $"{path}[{i}]", x[i], y[i]);
+        }
+    }
+
+    /// <summary>Every key of the expected object must be in the output and every key of the output in the expected
+    /// file (except the <paramref name="ignored"/> ones, which are not compared): a field the golden file forgot, or
+    /// one the parser added, fails with its path.</summary>
+    internal static void Keys(List<string> diffs, string path, JsonElement e, JsonElement a, params string[] ignored)
+    {
+        if (e.ValueKind != JsonValueKind.Object || a.ValueKind != JsonValueKind.Object)
+        {
+            if (e.ValueKind != a.ValueKind)
+            {
+                diffs.Add($"{path}: expected a {e.ValueKind}, got a {a.ValueKind}");
+            }
+
+            return;
+        }
+
+        var expectedKeys = e.EnumerateObject().Select(p => p.Name).Where(k => !ignored.Contains(k)).ToHashSet(StringComparer.Ordinal);
+        var actualKeys = a.EnumerateObject().Select(p => p.Name).Where(k => !ignored.Contains(k)).ToHashSet(StringComparer.Ordinal);
+        foreach (var k in expectedKeys.Where(k => !actualKeys.Contains(k)).Order(StringComparer.Ordinal))
+        {
+            diffs.Add($"{path}.{k}: missing in the parser output");
+        }
+
+        foreach (var k in actualKeys.Where(k => !expectedKeys.Contains(k)).Order(StringComparer.Ordinal))
+        {
+            diffs.Add($"{path}.{k}: in the parser output but missing in the expected file");
         }
     }
 
     private static void Findings(List<string> diffs, string path, JsonElement e, JsonElement a)
     {
+        var incomplete = false;
+        foreach (var (list, where) in new[] { (e, "expected file"), (a, "parser output") })
+        {
+            var i = 0;
+            foreach (var f in list.EnumerateArray())
+            {
+                foreach (var key in new[] { "code", "severity", "line" }.Where(k => !f.TryGetProperty(k, out _)))
+                {
+                    diffs.Add($"{path}[{i}].{key}: missing in the {where}");
+                    incomplete = true;
+                }
+
+                i++;
+            }
+        }
+
+        if (incomplete)
+        {
+            return;
+        }
+
         static List<string> Keys(JsonElement list) => list.EnumerateArray()
             .Select(f => $"{f.GetProperty("code").GetString()}/{f.GetProperty("severity").GetString()}/line {f.GetProperty("line").GetInt32()}")
             .Order(StringComparer.Ordinal).ToList();
@@ -166,14 +276,20 @@ internal static class GoldenComparer
     {
         var hasE = e.TryGetProperty(key, out var x);
         var hasA = a.TryGetProperty(key, out var y);
-        if (!hasE)
+        if (!hasE && !hasA)
         {
+            diffs.Add($"{path}: missing in the expected file and in the parser output");
             return;
         }
 
-        if (!hasA)
+        if (!hasE || !hasA)
         {
-            diffs.Add($"{path}: missing in the parser output");
+            // Reported by Keys with the key's path.
+            if (!(e.ValueKind == JsonValueKind.Object && a.ValueKind == JsonValueKind.Object))
+            {
+                diffs.Add($"{path}: missing in the {(hasE ? "parser output" : "expected file")}");
+            }
+
             return;
         }
 

@@ -11,7 +11,15 @@ public sealed record ParsedDocument(
     string Format,
     string? Agency,
     IReadOnlyList<Agreement> Agreements,
-    IReadOnlyList<Finding> Findings);
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>How the document was read (pages, OCR); null for plain text.</summary>
+    public DocumentReading? Reading { get; init; }
+}
+
+/// <summary>How a paged document was read: its pages, how many were OCR'd (and the seconds per OCR'd page), and
+/// how many used an OCR text layer already in the PDF.</summary>
+public sealed record DocumentReading(int Pages, int OcrPages, double? OcrSecondsPerPage, int OcrLayerPages);
 
 public enum AgreementKind
 {

@@ -52,8 +52,9 @@ public sealed class AuditLogReadModel(NpgsqlDataSource dataSource)
             Actor = string.IsNullOrWhiteSpace(filter.Actor) ? null : filter.Actor.Trim(),
             filter.AgencyId,
             Kind = string.IsNullOrWhiteSpace(filter.Kind) ? null : filter.Kind,
-            From = filter.From,
-            To = filter.To,
+            // Dapper has no DateOnly parameters: midnight of the day, cast back to date in SQL.
+            From = filter.From?.ToDateTime(TimeOnly.MinValue),
+            To = filter.To?.ToDateTime(TimeOnly.MinValue),
             Limit = limit,
         }, cancellationToken: cancellationToken))).AsList();
     }

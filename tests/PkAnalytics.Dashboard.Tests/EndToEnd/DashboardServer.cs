@@ -62,8 +62,24 @@ public abstract class DashboardServer : IAsyncLifetime
         await SeedAsync(Database.DataSource);
         await CreateAccountsAsync();
 
-        var port = SmtpTestServer.FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
+        (process, BaseUrl) = await StartProcessAsync();
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+    }
+
+    /// <summary>
+    /// Starts one more pk-dashboard process on the same database (as a second server behind a proxy would run),
+    /// on its own free port; returns when it answers /health. The caller stops it (or DisposeAsync does).
+    /// </summary>
+    public async Task<(Process Process, string BaseUrl)> StartProcessAsync()
+    {
+        var url = $"http://127.0.0.1:{SmtpTestServer.FreePort()}";
         var start = new ProcessStartInfo(ExecutablePath)
         {
             WorkingDirectory = Path.GetDirectoryName(ExecutablePath)!,
@@ -71,29 +87,30 @@ public abstract class DashboardServer : IAsyncLifetime
             RedirectStandardError = true,
         };
         start.Environment.Remove("PK_DB"); // PK_DB would override the test database
-        start.Environment["ASPNETCORE_URLS"] = BaseUrl;
+        start.Environment["ASPNETCORE_URLS"] = url;
         start.Environment["ConnectionStrings__Warehouse"] = Database.ConnectionString;
         start.Environment["Dashboard__TimeZone"] = "Asia/Makassar";
-        process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {ExecutablePath}");
-        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var started = Process.Start(start) ?? throw new InvalidOperationException($"could not start {ExecutablePath}");
+        started.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        started.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
+        extraProcesses.Add(started);
 
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            if (process.HasExited)
+            if (started.HasExited)
             {
-                throw new InvalidOperationException($"pk-dashboard exited with {process.ExitCode} at start:\n{Log}");
+                throw new InvalidOperationException($"pk-dashboard exited with {started.ExitCode} at start:\n{Log}");
             }
 
             try
             {
-                if ((await http.GetAsync(BaseUrl + "/health")).IsSuccessStatusCode)
+                if ((await http.GetAsync(url + "/health")).IsSuccessStatusCode)
                 {
-                    break;
+                    return (started, url);
                 }
             }
             catch (HttpRequestException)
@@ -107,15 +124,9 @@ public abstract class DashboardServer : IAsyncLifetime
 
             await Task.Delay(250);
         }
-
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
     }
+
+    private readonly List<Process> extraProcesses = [];
 
     public string Log
     {
@@ -243,10 +254,10 @@ public abstract class DashboardServer : IAsyncLifetime
         }
 
         playwright?.Dispose();
-        if (process is { HasExited: false })
+        foreach (var running in extraProcesses.Where(p => !p.HasExited))
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            running.Kill(entireProcessTree: true);
+            await running.WaitForExitAsync();
         }
 
         process?.Dispose();

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -79,7 +81,8 @@ public static class AccountSetup
                 options.Cookie.SameSite = SameSiteMode.Lax;
             }
         });
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<Microsoft.Extensions.Options.IOptions<DashboardOptions>>(
+            (options, dashboard) => options.ValidationInterval = TimeSpan.FromSeconds(dashboard.Value.SessionCheckSeconds));
         services.AddDataProtection()
             .PersistKeysToDbContext<WarehouseDbContext>()
             .SetApplicationName("PkAnalytics");
@@ -101,13 +104,21 @@ public static class AccountSetup
     /// <summary>POST /Account/Logout (a form with its antiforgery token): signs out and records it.</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/Account/Logout", async (HttpContext context, SignInManager<PkUser> signInManager, SignInAudit audit) =>
+        endpoints.MapPost("/Account/Logout", async Task<IResult> (HttpContext context, SignInManager<PkUser> signInManager, SignInAudit audit) =>
         {
+            // No form field is bound here, so the antiforgery outcome is checked by hand.
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+            {
+                return TypedResults.BadRequest("Permintaan keluar tanpa token antiforgery yang sah.");
+            }
+
             var who = context.User.Identity?.Name ?? "?";
             await signInManager.SignOutAsync();
             await audit.RecordAsync(AuditKinds.Logout, who, context, "Keluar");
             return TypedResults.LocalRedirect("~/Account/Login");
-        }).RequireAuthorization(PkPolicies.SignedIn);
+        })
+        .RequireAuthorization(PkPolicies.SignedIn)
+        .WithMetadata(new RequireAntiforgeryTokenAttribute()); // a cross-site post cannot sign anyone out
         return endpoints;
     }
 }

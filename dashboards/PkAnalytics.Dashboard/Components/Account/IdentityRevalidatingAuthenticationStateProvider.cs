@@ -8,14 +8,14 @@ using PkAnalytics.Warehouse.Accounts;
 namespace PkAnalytics.Dashboard.Components.Account;
 
 /// <summary>
-/// Checks the security stamp of a connected circuit's user every minute, so an account that is disabled,
-/// re-scoped or has its password reset loses its open pages within a minute, not at the cookie's expiry.
+/// Checks the security stamp of a connected circuit's user every SessionCheckSeconds (a minute), so an account
+/// that is disabled, re-scoped or has its password reset loses its open pages then, not at the cookie's expiry.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
-    ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options)
+    ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options, IOptions<DashboardOptions> dashboard)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(Math.Max(1, dashboard.Value.SessionCheckSeconds));
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
