@@ -116,6 +116,9 @@ public static class DocumentParser
             $"teks dokumen berasal dari OCR: {string.Join("; ", parts)}; periksa nama, target, dan anggaran terhadap dokumen asli", 0);
     }
 
+    /// <summary>The file extensions the parser reads (every other file is not a document to it).</summary>
+    public static IReadOnlyList<string> SupportedExtensions { get; } = [".txt", ".docx", ".xlsx", ".pdf"];
+
     internal static string FormatOf(string source)
     {
         var ext = Path.GetExtension(source).ToLowerInvariant();

@@ -9,7 +9,7 @@ namespace PkAnalytics.Dashboard.Infrastructure;
 /// </summary>
 public static class UploadPolicy
 {
-    public static IReadOnlyList<string> Extensions { get; } = [".txt", ".docx", ".xlsx", ".pdf"];
+    public static IReadOnlyList<string> Extensions => PkAnalytics.Documents.DocumentParser.SupportedExtensions;
 
     public static string Accept => string.Join(",", Extensions);
 

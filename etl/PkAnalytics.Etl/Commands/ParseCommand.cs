@@ -11,7 +11,7 @@ public sealed class ParseCommand : ICommand
     // The text summary is for Indonesian readers: Rupiah grouped with dots, as the findings' messages are.
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
-    private static readonly string[] Extensions = [".txt", ".docx", ".pdf"];
+    private static IReadOnlyList<string> Extensions => PkAnalytics.Documents.DocumentParser.SupportedExtensions;
 
     public string Name => "parse";
 

@@ -68,7 +68,7 @@ public sealed class LoadSummary
 /// </summary>
 public sealed class FolderLoader(DocumentLoader loader, TextWriter progress)
 {
-    public static readonly string[] Extensions = [".txt", ".docx", ".pdf"];
+    public static IReadOnlyList<string> Extensions => PkAnalytics.Documents.DocumentParser.SupportedExtensions;
 
     public DocumentLoadOptions Options { get; init; } = DocumentLoadOptions.Default;
 
