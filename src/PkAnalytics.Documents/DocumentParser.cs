@@ -135,7 +135,7 @@ public static class DocumentParser
     }
 
     /// <summary>The file extensions the parser reads (every other file is not a document to it).</summary>
-    public static IReadOnlyList<string> SupportedExtensions { get; } = [".txt", ".docx", ".xlsx", ".pdf"];
+    public static IReadOnlyList<string> SupportedExtensions => DocumentFormats.Extensions;
 
     internal static string FormatOf(string source)
     {
