@@ -99,7 +99,7 @@ public static class DocumentParser
                 layout = pdf;
                 break;
             default:
-                return TextDecoding.TryDecode(content, out text, out problem);
+                return Domain.Text.TextDecoding.TryDecode(content, out text, out problem);
         }
 
         if (ok && layout is not null)
