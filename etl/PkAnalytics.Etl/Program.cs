@@ -10,7 +10,14 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => cancellation.Cancel();
+
+// SIGTERM (systemd, docker stop, ./pk up's Ctrl-C) stops the work the same way: what is in flight rolls back or is
+// handed back, and the process exits on its own once it has.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
 
 try
 {

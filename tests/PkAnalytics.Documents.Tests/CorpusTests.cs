@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace PkAnalytics.Documents.Tests;
 
 /// <summary>
-/// Real agreements of other regions (../shared/corpus: a scan with an OCR layer, a scan without one, a workbook
+/// Real agreements of other regions (tests/corpus, a copy of ../shared/corpus: a scan with an OCR layer, a scan without one, a workbook
 /// with one PK per sheet, an annual report that is not a PK) against golden files written by reading the
 /// documents (Golden/corpus). Unlike the seeds these are measured, not required to be exact: every document gives
 /// its agreements (or is refused with a reason), and at least 90 % of the indicators and of the budget lines are
@@ -15,7 +15,7 @@ namespace PkAnalytics.Documents.Tests;
 public sealed class CorpusTests(ITestOutputHelper output)
 {
     internal static string CorpusDirectory =>
-        Environment.GetEnvironmentVariable("PK_CORPUS") ?? Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "corpus"));
+        Environment.GetEnvironmentVariable("PK_CORPUS") ?? Path.Combine(Repo.Root, "tests", "corpus");
 
     private static string GoldenDirectory => Path.Combine(Repo.Root, "tests", "PkAnalytics.Documents.Tests", "Golden", "corpus");
 
@@ -76,7 +76,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
     internal static DocumentScore Score(string name)
     {
         var path = Path.Combine(CorpusDirectory, name);
-        Assert.True(File.Exists(path), $"corpus document {path} is missing (../shared/corpus beside the checkout, or PK_CORPUS)");
+        Assert.True(File.Exists(path), $"corpus document {path} is missing (tests/corpus, or PK_CORPUS)");
         var parsed = DocumentParser.Parse("corpus/" + name, File.ReadAllBytes(path));
         using var actualDoc = JsonDocument.Parse(ParsedDocumentJson.Serialize([parsed]));
         using var expectedDoc = JsonDocument.Parse(File.ReadAllText(Path.Combine(GoldenDirectory, name + ".expected.json")));

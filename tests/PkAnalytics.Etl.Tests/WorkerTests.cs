@@ -86,7 +86,7 @@ public sealed class InboxOutcomeTests(TestDatabase database) : IClassFixture<Tes
         var id = await queue.EnqueueAsync(ViewerScope.System, "no-agency.txt", [1, 2, 3, 4]);
         var worker = new InboxWorker(queue, new DocumentLoader(database.DataSource), "w", TextWriter.Null)
         {
-            Parse = (source, content) => new ParsedDocument(source, "abc123", "txt", null,
+            Parse = (source, content, _) => new ParsedDocument(source, "abc123", "txt", null,
                 [new Agreement(AgreementKind.Original, 2024, null, null, 1, new Party("A", "Kepala Dinas X"), new Party("B", "Bupati"), [], [], [], [])], []),
         };
 

@@ -11,7 +11,7 @@ public sealed class WorkerCommand : ICommand
     public string Name => "worker";
 
     public string Summary =>
-        "worker [--once] [--poll SECONDS] [--name NAME] [--parse-timeout SECONDS] [--parse-memory-mb MB]   read and load documents uploaded to the inbox (LISTEN/NOTIFY + polling) until stopped; each document is parsed in a child process bounded to 300 s and 1536 MB by default";
+        "worker [--once] [--poll SECONDS] [--name NAME] [--lease SECONDS] [--parse-timeout SECONDS] [--parse-memory-mb MB]   read and load documents uploaded to the inbox (LISTEN/NOTIFY + polling) until stopped; each document is parsed in a child process bounded to 300 s and 1536 MB by default; an item a dead worker left is taken again after its lease (900 s)";
 
     public async Task<int> RunAsync(CommandContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -20,6 +20,7 @@ public sealed class WorkerCommand : ICommand
         var name = $"{Environment.MachineName}:{Environment.ProcessId}";
         var parseSeconds = 300.0;
         var parseMegabytes = 1536;
+        var lease = InboxQueue.DefaultStaleAfter;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -33,6 +34,10 @@ public sealed class WorkerCommand : ICommand
                     break;
                 case "--name" when i + 1 < args.Count:
                     name = args[++i];
+                    break;
+                case "--lease" when i + 1 < args.Count && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var l) && l > 0:
+                    lease = TimeSpan.FromSeconds(l);
+                    i++;
                     break;
                 case "--parse-timeout" when i + 1 < args.Count && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var t) && t > 0:
                     parseSeconds = t;
@@ -55,6 +60,7 @@ public sealed class WorkerCommand : ICommand
         {
             PollInterval = TimeSpan.FromSeconds(poll),
             Parse = parser.Parse,
+            StaleAfter = lease,
         };
         if (once)
         {

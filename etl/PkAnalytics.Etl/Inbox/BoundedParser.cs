@@ -15,7 +15,10 @@ public sealed class BoundedParser(string executable, TimeSpan timeout, long memo
     public static BoundedParser ForThisExecutable(TimeSpan timeout, long memoryBytes) =>
         new(Environment.ProcessPath ?? throw new InvalidOperationException("the path of this executable is unknown"), timeout, memoryBytes);
 
-    public ParsedDocument Parse(string fileName, byte[] content)
+    public ParsedDocument Parse(string fileName, byte[] content) => Parse(fileName, content, CancellationToken.None);
+
+    /// <summary>Parses in the child; cancelling (a shutdown) kills the child at once.</summary>
+    public ParsedDocument Parse(string fileName, byte[] content, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("pk-parse-");
         try
@@ -37,15 +40,20 @@ public sealed class BoundedParser(string executable, TimeSpan timeout, long memo
             start.Environment["DOTNET_GCHeapHardLimit"] = memoryBytes.ToString("X", CultureInfo.InvariantCulture);
             start.Environment["DOTNET_gcServer"] = "0";
             using var process = Process.Start(start) ?? throw new DocumentParseException($"{fileName}: proses pembaca dokumen tidak dapat dijalankan");
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
+            var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            using (cancellationToken.Register(() => Kill(process)))
             {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-                throw new DocumentParseException(
-                    $"{fileName}: pembacaan dokumen melebihi batas waktu {timeout.TotalSeconds:0} detik dan dihentikan");
+                if (!process.WaitForExit(timeout))
+                {
+                    Kill(process);
+                    process.WaitForExit();
+                    throw new DocumentParseException(
+                        $"{fileName}: pembacaan dokumen melebihi batas waktu {timeout.TotalSeconds:0} detik dan dihentikan");
+                }
             }
+
+            cancellationToken.ThrowIfCancellationRequested();
 
             process.WaitForExit();
             if (process.ExitCode != 0)
@@ -67,6 +75,18 @@ public sealed class BoundedParser(string executable, TimeSpan timeout, long memo
             catch (IOException)
             {
             }
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
         }
     }
 

@@ -22,8 +22,8 @@ public sealed class InboxWorker(InboxQueue queue, DocumentLoader loader, string 
 
     public string Name => name;
 
-    /// <summary>Test hook: the parser (DocumentParser.Parse by default).</summary>
-    public Func<string, byte[], ParsedDocument> Parse { get; init; } = DocumentParser.Parse;
+    /// <summary>The parser: in this process by default (tests); the worker command gives the bounded child-process one.</summary>
+    public Func<string, byte[], CancellationToken, ParsedDocument> Parse { get; init; } = (source, content, _) => DocumentParser.Parse(source, content);
 
     /// <summary>Processes items until none is pending; returns the ids it processed.</summary>
     public async Task<IReadOnlyList<long>> DrainAsync(CancellationToken cancellationToken)
@@ -91,7 +91,7 @@ public sealed class InboxWorker(InboxQueue queue, DocumentLoader loader, string 
         var source = $"inbox/{item.InboxId}/{item.FileName}";
         try
         {
-            var parsed = Parse(item.FileName, item.Content);
+            var parsed = Parse(item.FileName, item.Content, cancellationToken);
             var options = new DocumentLoadOptions
             {
                 BeforeCommit = (context, ct) => InboxQueue.FinishAsync(context.Connection, context.Transaction, item.InboxId,
@@ -102,7 +102,21 @@ public sealed class InboxWorker(InboxQueue queue, DocumentLoader loader, string 
             log.WriteLine($"worker {name}: inbox {item.InboxId} {item.FileName}: {result.Status.ToString().ToLowerInvariant()} " +
                           $"(document {result.DocumentId}, {result.Agreements} agreements, {result.FactRows} fact rows)");
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down (SIGTERM, Ctrl-C): the load rolled back; hand the item back for the next worker.
+            await ReleaseQuietlyAsync(item, "dihentikan");
+            throw;
+        }
+        catch (Exception e) when (Warehouse.DatabaseFailures.IsUnavailable(e))
+        {
+            // Not the document's fault: nothing is quarantined. Back to the queue if the database is there, else its
+            // lease runs out and a worker takes it again.
+            log.WriteLine($"worker {name}: inbox {item.InboxId} {item.FileName}: database unavailable ({e.Message}); the item goes back to the queue");
+            await ReleaseQuietlyAsync(item, "database unavailable");
+            throw;
+        }
+        catch (Exception e)
         {
             var error = FolderLoader.Describe(e);
             log.WriteLine($"worker {name}: inbox {item.InboxId} {item.FileName}: failed: {error}");
@@ -118,7 +132,12 @@ public sealed class InboxWorker(InboxQueue queue, DocumentLoader loader, string 
         string? problem = null;
         try
         {
-            json = ParsedDocumentTransfer.Serialize(Parse(item.FileName, item.Content));
+            json = ParsedDocumentTransfer.Serialize(Parse(item.FileName, item.Content, cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await ReleaseQuietlyAsync(item, "dihentikan");
+            throw;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -127,6 +146,19 @@ public sealed class InboxWorker(InboxQueue queue, DocumentLoader loader, string 
 
         await queue.FinishPreviewAsync(item.InboxId, json, problem, cancellationToken);
         log.WriteLine($"worker {name}: inbox {item.InboxId} {item.FileName}: preview {(problem is null ? "ready" : "failed: " + problem)}");
+    }
+
+    private async Task ReleaseQuietlyAsync(InboxItem item, string why)
+    {
+        try
+        {
+            await queue.ReleaseAsync(item.InboxId, name, CancellationToken.None);
+            log.WriteLine($"worker {name}: inbox {item.InboxId} {item.FileName}: released ({why})");
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+        {
+            log.WriteLine($"worker {name}: inbox {item.InboxId} {item.FileName}: left to its lease ({why}; {e.Message})");
+        }
     }
 
     private static object Describe(DocumentLoadResult r) => new

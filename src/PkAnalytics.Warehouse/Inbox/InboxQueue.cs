@@ -191,6 +191,20 @@ public sealed class InboxQueue(NpgsqlDataSource dataSource)
         return true;
     }
 
+    /// <summary>
+    /// Hands a claimed item back (a shutdown or a lost database interrupted it; nothing of it was committed), so the
+    /// next worker takes it at once instead of after its lease.
+    /// </summary>
+    public async Task ReleaseAsync(long inboxId, string worker, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            update etl_inbox
+            set status = case status when 'previewing' then 'preview_pending' else 'pending' end, claimed_by = null, claimed_at = null
+            where inbox_id = @InboxId and claimed_by = @Worker and status in ('processing', 'previewing')
+            """, new { InboxId = inboxId, Worker = worker }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Marks an item failed with its error (the load rolled back, so this is its own transaction).</summary>
     public async Task FailAsync(long inboxId, string error, CancellationToken cancellationToken = default)
     {
