@@ -8,7 +8,7 @@ using PkAnalytics.TestSupport;
 namespace PkAnalytics.Dashboard.Tests.EndToEnd;
 
 /// <summary>Playwright against the real pk-dashboard process on the five seed documents.</summary>
-public sealed class SeededDashboardTests(SeededDashboard server) : IClassFixture<SeededDashboard>
+public sealed partial class SeededDashboardTests(SeededDashboard server) : IClassFixture<SeededDashboard>
 {
     private static readonly string[] SeedAgencies =
     [
@@ -129,39 +129,6 @@ public sealed class SeededDashboardTests(SeededDashboard server) : IClassFixture
         await using var connection = await server.Database.DataSource.OpenConnectionAsync();
         Assert.Equal(parsed.Sha256, await connection.QuerySingleAsync<string>("select sha256 from etl_inbox"));
         await server.ScreenshotAsync(page, "dokumen-antrean-1366");
-    }
-
-    [Theory]
-    [InlineData(1366, 768)]
-    [InlineData(390, 844)]
-    public async Task EveryPage_FitsTheScreenWidth_AndIsPhotographed(int width, int height)
-    {
-        var dpmd = await AgencyIdAsync("Dinas Pemberdayaan Masyarakat dan Desa");
-        var pages = new (string Name, string Path)[]
-        {
-            ("ringkasan", "/?tahun=2024"),
-            ("perbandingan", "/perbandingan?tahun=2024"),
-            ("opd", "/opd"),
-            ("opd-detail", $"/opd/{dpmd}?tahun=2024"),
-            ("temuan", "/temuan"),
-            ("dokumen", "/dokumen"),
-        };
-        var overflowing = new List<string>();
-        foreach (var (name, path) in pages)
-        {
-            var page = await server.OpenAsync(path, width, height);
-            await server.ScreenshotAsync(page, $"{name}-{width}");
-            var scroll = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-            if (scroll > width + 1)
-            {
-                overflowing.Add($"{path}: {scroll} px wide");
-            }
-
-            Assert.DoesNotContain("Basis data tidak dapat dihubungi", await page.InnerTextAsync("body"));
-            await page.Context.CloseAsync();
-        }
-
-        Assert.Empty(overflowing);
     }
 
     private static async Task<List<string[]>> DownloadCsvAsync(IPage page, string table)
