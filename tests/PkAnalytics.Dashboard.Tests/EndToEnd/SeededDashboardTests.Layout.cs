@@ -36,6 +36,7 @@ public sealed partial class SeededDashboardTests
             ("terkunci", "/Account/Lockout", null),
             ("galat", "/Error", null),
             ("tidak-ditemukan", "/halaman-yang-tidak-ada", PkRoles.Pimpinan),
+            ("tidak-ditemukan-langsung", "/tidak-ditemukan", PkRoles.Operator),
         ];
     }
 

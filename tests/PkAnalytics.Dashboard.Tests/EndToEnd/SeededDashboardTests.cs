@@ -134,68 +134,9 @@ public sealed partial class SeededDashboardTests(SeededDashboard server) : IClas
     private static async Task<List<string[]>> DownloadCsvAsync(IPage page, string table)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync($"[data-export={table}-csv]"));
-        var path = await download.PathAsync();
-        var text = await File.ReadAllTextAsync(path, Encoding.UTF8);
-        return ParseCsv(text.TrimStart('\uFEFF'));
+        return Exports.Spreadsheets.ReadCsv(await File.ReadAllBytesAsync((await download.PathAsync())!));
     }
 
-    private static decimal? Number(string cell) =>
-        cell.Length == 0 ? null : decimal.Parse(cell, NumberStyles.Number, CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 4180: quoted fields with doubled quotes; CRLF between records.</summary>
-    internal static List<string[]> ParseCsv(string text)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                rows.Add([.. row]);
-                row.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add([.. row]);
-        }
-
-        return rows;
-    }
+    /// <summary>A CSV number: the decimal comma, no grouping (the import templates' convention).</summary>
+    private static decimal? Number(string cell) => Exports.Spreadsheets.CsvNumber(cell);
 }
