@@ -80,7 +80,7 @@ public sealed class DashboardBenchmark : IBenchmark
         }
     }
 
-    private static async Task LoadCorpusAsync(NpgsqlDataSource dataSource, int count, int years, CancellationToken cancellationToken)
+    internal static async Task LoadCorpusAsync(NpgsqlDataSource dataSource, int count, int years, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("pk-bench-dashboard-").FullName;
         try
@@ -113,7 +113,7 @@ public sealed class DashboardBenchmark : IBenchmark
     /// Indicator realisation for every indicator and quarter of the latest years first (values around the target,
     /// so capaian spreads over the bands) up to <paramref name="rows"/> rows; SAKIP and IKM for every agency and year.
     /// </summary>
-    private static async Task WriteRealisationAsync(NpgsqlDataSource dataSource, int rows, CancellationToken cancellationToken)
+    internal static async Task WriteRealisationAsync(NpgsqlDataSource dataSource, int rows, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PkAnalytics.Dashboard.Components.Account;
+using PkAnalytics.Dashboard.Components.Pages.Laporan;
 using PkAnalytics.Dashboard.Components.Pages.Realisasi;
 using PkAnalytics.Dashboard.Exports;
 using PkAnalytics.Dashboard.Infrastructure;
@@ -29,6 +30,7 @@ public static class DashboardSetup
         builder.Services.AddAccounts();
         builder.Services.AddSingleton<CapaianBandSource>();
         builder.Services.AddHostedService<ReadModelRefreshService>();
+        builder.AddLaporan();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -60,6 +62,7 @@ public static class DashboardSetup
         app.MapAccountEndpoints();
         app.MapDashboardExports();
         app.MapRealisasiEndpoints();
+        app.UseLaporan();
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResultStatusCodes =

@@ -36,14 +36,32 @@ public static class DocumentParser
             return Unreadable(source, format, sha, $"{source}: berkas {extension} tidak dapat dibaca; simpan dokumen sebagai .docx, .xlsx, .pdf, atau .txt");
         }
 
+        var tooLarge = DocumentLimits.CheckInput(content) ?? (format is "docx" or "xlsx" ? DocumentLimits.CheckZip(content) : null);
+        if (tooLarge is not null)
+        {
+            return TooLarge(source, format, sha, tooLarge);
+        }
+
         try
         {
             if (!TryReadText(format, content, out var text, out var layout, out var problem))
             {
-                return Unreadable(source, format, sha, $"{source}: {problem}");
+                return problem.StartsWith(TooLargePrefix, StringComparison.Ordinal)
+                    ? TooLarge(source, format, sha, problem[TooLargePrefix.Length..])
+                    : Unreadable(source, format, sha, $"{source}: {problem}");
+            }
+
+            if (DocumentLimits.CheckText(text) is { } tooMuchText)
+            {
+                return TooLarge(source, format, sha, tooMuchText);
             }
 
             var (agency, agreements, findings) = PkParser.Parse(text);
+            if (DocumentLimits.CheckAgreements(agreements.Count) is { } tooMany)
+            {
+                return TooLarge(source, format, sha, tooMany);
+            }
+
             var reading = layout is null ? null : Reading(layout);
             if (reading is { OcrPages: > 0 } || reading is { OcrLayerPages: > 0 })
             {
@@ -130,6 +148,12 @@ public static class DocumentParser
             _ => "txt",
         };
     }
+
+    /// <summary>A reader's problem that is a bound, not damage (the reader prefixes it).</summary>
+    internal const string TooLargePrefix = "terlalu besar: ";
+
+    private static ParsedDocument TooLarge(string source, string format, string sha, string reason) =>
+        new(source, sha, format, null, [], [new Finding(DocumentLimits.FindingCode, FindingSeverity.Error, $"{source}: dokumen terlalu besar untuk dibaca: {reason}", 0)]);
 
     internal static ParsedDocument Unreadable(string source, string format, string sha, string message) =>
         new(source, sha, format, null, [], [new Finding("unreadable_document", FindingSeverity.Error, message, 0)]);

@@ -24,6 +24,8 @@ public sealed partial class DashboardFactory(string connectionString, IReadOnlyD
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Warehouse", connectionString);
+        // No Hangfire server in memory (it takes seconds to stop); the report jobs have their own tests.
+        builder.UseSetting("Reports:Scheduling", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -18,9 +18,9 @@ public sealed class HealthAndHomeTests(TestDatabase database) : IClassFixture<Te
     [Fact]
     public async Task Health_DatabaseUnreachable_Returns503()
     {
-        var closedPort = SmtpTestServer.FreePort();
+        using var closed = new ClosedPort();
         await using var factory = new DashboardFactory(
-            $"Host=127.0.0.1;Port={closedPort};Username=postgres;Database=none;Timeout=2");
+            $"Host=127.0.0.1;Port={closed.Port};Username=postgres;Database=none;Timeout=2");
         var response = await factory.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }

@@ -91,7 +91,7 @@ public sealed class PdfLayoutTests(PrintedAgreement printed, ITestOutputHelper o
     }
 
     [Fact]
-    public void TwentyPageTextPdf_ParsesInUnderTwoSeconds()
+    public void TwentyPageTextPdf_GivesItsTwentyPagesAndTenAgreements()
     {
         var pdf = Generated.PdfFromHtml(Generated.AgreementHtml(copies: 10));
         DocumentParser.Parse("warm-up.pdf", printed.Pdf);
@@ -103,7 +103,8 @@ public sealed class PdfLayoutTests(PrintedAgreement printed, ITestOutputHelper o
 
         Assert.Equal(20, doc.Reading?.Pages);
         Assert.Equal(10, doc.Agreements.Count);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"20 pages took {watch.Elapsed.TotalSeconds:F2} s");
+
+        // Its speed (target: under 2 s) is measured by `./pk bench pdf`, not asserted here.
     }
 
     [Fact]

@@ -133,37 +133,91 @@ public sealed class RobustnessTests
         Assert.Equal(("no_agreement", FindingSeverity.Error), (f.Code, f.Severity));
     }
 
-    [Fact]
-    public void FiftyMegabyteFile_IsParsedInBoundedTimeAndMemory()
+    private static byte[] SeedsRepeated(int megabytes)
     {
         var seeds = Seeds().Select(s => Encoding.UTF8.GetString(s.Bytes)).ToList();
-        var perSet = seeds.Sum(s => Encoding.UTF8.GetByteCount(s) + 1);
-        var sb = new StringBuilder(52 * 1024 * 1024);
-        var sets = 0;
-        while (sb.Length < 50 * 1024 * 1024)
+        var sb = new StringBuilder((megabytes + 1) * 1024 * 1024);
+        while (sb.Length < megabytes * 1024 * 1024)
         {
             foreach (var s in seeds)
             {
                 sb.Append(s).Append('\n');
             }
-
-            sets++;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(sb.ToString());
-        sb.Clear();
-        var before = GC.GetTotalAllocatedBytes();
-        var watch = Stopwatch.StartNew();
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
 
-        var doc = DocumentParser.Parse("big.txt", bytes);
+    [Fact]
+    public void FiftyMegabyteText_IsRefusedAsTooLarge_NamingTheReason_WithoutReadingIt()
+    {
+        var bytes = SeedsRepeated(66);
+        var before = GC.GetAllocatedBytesForCurrentThread();
 
-        watch.Stop();
-        var allocated = GC.GetTotalAllocatedBytes() - before;
-        Assert.True(bytes.Length >= 50 * 1024 * 1024);
-        Assert.Equal(31 * sets, doc.Agreements.Count);
-        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(3), $"50 MB took {watch.Elapsed}");
-        Assert.True(allocated < 40L * bytes.Length, $"allocated {allocated / 1024 / 1024} MB for {bytes.Length / 1024 / 1024} MB");
-        Assert.True(perSet > 0);
+        var doc = DocumentParser.Parse("besar.txt", bytes);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Empty(doc.Agreements);
+        var finding = Assert.Single(doc.Findings);
+        Assert.Equal((DocumentLimits.FindingCode, FindingSeverity.Error), (finding.Code, finding.Severity));
+        Assert.Contains("melebihi batas 64 MB", finding.Message);
+        Assert.True(allocated < 1024 * 1024, $"allocated {allocated} bytes to refuse it"); // the hash only
+    }
+
+    [Fact]
+    public void FiveMegabytesOfRepeatedAgreements_IsReadInBoundedMemory_AndRefusedForItsAgreementCount()
+    {
+        var bytes = SeedsRepeated(5);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var doc = DocumentParser.Parse("berulang.txt", bytes);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Empty(doc.Agreements);
+        var finding = Assert.Single(doc.Findings);
+        Assert.Equal(DocumentLimits.FindingCode, finding.Code);
+        Assert.Matches(@"berisi [\d.]+ perjanjian kinerja, melebihi batas 500", finding.Message);
+        Assert.True(allocated < 60L * bytes.Length, $"allocated {allocated / 1024 / 1024} MB for {bytes.Length / 1024 / 1024} MB");
+    }
+
+    [Fact]
+    public void ZipBombDocx_ThatExpandsAThousandfold_IsRefusedWithoutExpandingIt()
+    {
+        // A .docx of ~250 KB whose document.xml expands to 250 MB of spaces.
+        using var file = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string name, string text)
+            {
+                using var w = new StreamWriter(zip.CreateEntry(name).Open());
+                w.Write(text);
+            }
+
+            Add("[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            Add("_rels/.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
+            using var body = zip.CreateEntry("word/document.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            body.Write("""<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t xml:space="preserve">"""u8);
+            var spaces = new byte[1024 * 1024];
+            Array.Fill(spaces, (byte)' ');
+            for (var i = 0; i < 250; i++)
+            {
+                body.Write(spaces);
+            }
+
+            body.Write("</w:t></w:r></w:p></w:body></w:document>"u8);
+        }
+
+        var bytes = file.ToArray();
+        Assert.True(bytes.Length < 2 * 1024 * 1024);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var doc = DocumentParser.Parse("bom.docx", bytes);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var finding = Assert.Single(doc.Findings);
+        Assert.Equal(DocumentLimits.FindingCode, finding.Code);
+        Assert.Contains("lebih dari 200 MB setelah dibuka", finding.Message);
+        Assert.True(allocated < 16 * 1024 * 1024, $"allocated {allocated / 1024 / 1024} MB to refuse it");
     }
 
     [Fact]

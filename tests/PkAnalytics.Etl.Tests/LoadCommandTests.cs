@@ -49,6 +49,7 @@ public sealed class SeedLoadTests(TestDatabase database) : IClassFixture<TestDat
 
         var first = await EtlProcess.RunAsync(database.ConnectionString, "load", Repo.Seeds);
         var afterFirst = await Folders.CountsAsync(database.DataSource);
+        var contentAfterFirst = await FactSnapshot.TakeAsync(database.DataSource);
         var second = await EtlProcess.RunAsync(database.ConnectionString, "load", Repo.Seeds);
         var afterSecond = await Folders.CountsAsync(database.DataSource);
 
@@ -66,6 +67,7 @@ public sealed class SeedLoadTests(TestDatabase database) : IClassFixture<TestDat
         Assert.Equal(0, second.Code);
         Assert.Contains($"loaded 0, unchanged {parsed.Count}, replaced 0, failed 0", second.Output);
         Assert.Equal(afterFirst, afterSecond);
+        Assert.Equal(contentAfterFirst, await FactSnapshot.TakeAsync(database.DataSource));
     }
 }
 

@@ -7,30 +7,49 @@ namespace PkAnalytics.TestSupport;
 
 /// <summary>
 /// A real SMTP server for tests: Debian's python3-aiosmtpd with a Maildir mailbox, on a free loopback port.
-/// Started per fixture, stopped on dispose.
+/// Started per fixture, stopped on dispose. <see cref="StopAsync"/> and <see cref="StartAsync"/> take it down and
+/// bring it back on the same port (a server that is down and comes back). With <c>rejecting: true</c> it runs
+/// <c>smtp_rejecting.py</c>'s handler: the Mailbox handler, but RCPT to an address starting with "tolak" gets a 550
+/// and one starting with "sibuk" a 451.
 /// </summary>
-public sealed class SmtpTestServer : IAsyncLifetime
+public sealed class SmtpTestServer(bool rejecting = false, int? port = null) : IAsyncLifetime
 {
     private Process? process;
 
-    public int Port { get; private set; }
+    public SmtpTestServer() : this(false)
+    {
+    }
+
+    public int Port { get; private set; } = port ?? 0;
 
     public string Maildir { get; } = Path.Combine(Path.GetTempPath(), "pk-smtp-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync();
+
+    public async Task StartAsync()
     {
         foreach (var sub in new[] { "tmp", "new", "cur" })
         {
             Directory.CreateDirectory(Path.Combine(Maildir, sub));
         }
 
-        Port = FreePort();
-        process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
-            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
+        if (Port == 0)
+        {
+            Port = FreePort();
+        }
+
+        var start = new ProcessStartInfo("/usr/bin/python3",
+            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", rejecting ? "smtp_rejecting.RejectingMailbox" : "aiosmtpd.handlers.Mailbox", Maildir])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
-        }) ?? throw new InvalidOperationException("could not start python3 -m aiosmtpd");
+        };
+        if (rejecting)
+        {
+            start.Environment["PYTHONPATH"] = AppContext.BaseDirectory;
+        }
+
+        process = Process.Start(start) ?? throw new InvalidOperationException("could not start python3 -m aiosmtpd");
 
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (DateTime.UtcNow < deadline)
@@ -61,7 +80,8 @@ public sealed class SmtpTestServer : IAsyncLifetime
     public IReadOnlyList<string> Messages() =>
         Directory.GetFiles(Path.Combine(Maildir, "new")).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
 
-    public Task DisposeAsync()
+    /// <summary>Stops the server (the port refuses connections until <see cref="StartAsync"/>); mail received stays.</summary>
+    public Task StopAsync()
     {
         if (process is { HasExited: false })
         {
@@ -70,6 +90,13 @@ public sealed class SmtpTestServer : IAsyncLifetime
         }
 
         process?.Dispose();
+        process = null;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
         try
         {
             Directory.Delete(Maildir, recursive: true);
@@ -77,8 +104,6 @@ public sealed class SmtpTestServer : IAsyncLifetime
         catch (IOException)
         {
         }
-
-        return Task.CompletedTask;
     }
 
     public static int FreePort()

@@ -81,6 +81,7 @@ public sealed class DocumentLoaderTests(TestDatabase database) : IClassFixture<T
         var loader = new DocumentLoader(database.DataSource);
         var first = await loader.LoadAsync(document, Info(document));
         var before = await Db.CountsAsync(database.DataSource);
+        var content = await FactSnapshot.TakeAsync(database.DataSource);
 
         // Also through a fresh loader (a new process: no dimension cache) and under another path.
         var again = await loader.LoadAsync(document, Info(document));
@@ -94,6 +95,7 @@ public sealed class DocumentLoaderTests(TestDatabase database) : IClassFixture<T
         Assert.Equal(first.DocumentId, again.DocumentId);
         Assert.Equal(first.DocumentId, elsewhere.DocumentId);
         Assert.Equal(before, after);
+        Assert.Equal(content, await FactSnapshot.TakeAsync(database.DataSource));
     }
 
     [Fact]
@@ -106,6 +108,15 @@ public sealed class DocumentLoaderTests(TestDatabase database) : IClassFixture<T
 
         var improved = document with { Agreements = document.Agreements.Take(2).ToList() };
         var replaced = await loader.LoadAsync(improved, Info(improved), new DocumentLoadOptions { Replace = true });
+
+        // Exactly what the new parse says, row by row (the third agreement's rows gone), on the new document row.
+        var content = await FactSnapshot.TakeAsync(database.DataSource);
+        Assert.NotEmpty(content);
+        Assert.DoesNotContain(content, row => row.StartsWith($"agreement|{sha}|3|", StringComparison.Ordinal));
+        Assert.Equal(
+            improved.Agreements.Sum(a => a.Indicators.Count),
+            content.Count(row => row.StartsWith($"target|{sha}|", StringComparison.Ordinal)));
+        Assert.Equal(0, await FactSnapshot.RowsNotOnTheirDocumentAsync(database.DataSource));
 
         Assert.Equal(LoadStatus.Replaced, replaced.Status);
         Assert.NotEqual(first.DocumentId, replaced.DocumentId);

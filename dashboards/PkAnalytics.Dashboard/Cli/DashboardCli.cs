@@ -6,6 +6,7 @@ public static class DashboardCli
     public static Func<string[], Task<int>>? Find(string[] args) => args.FirstOrDefault() switch
     {
         "user" => UserCommand.RunAsync,
+        "report" => ReportCommand.RunAsync,
         _ => null,
     };
 }

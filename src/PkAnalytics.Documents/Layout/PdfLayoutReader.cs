@@ -69,6 +69,12 @@ internal static partial class PdfLayoutReader
                 return false;
             }
 
+            if (pages.Count > DocumentLimits.MaxPdfPages)
+            {
+                problem = $"{DocumentParser.TooLargePrefix}PDF berisi {pages.Count} halaman, melebihi batas {DocumentLimits.MaxPdfPages}";
+                return false;
+            }
+
             var coverage = ImageCoverage(input, pages);
             var ocr = new List<int>();
             var layerPages = new List<int>();
@@ -93,6 +99,12 @@ internal static partial class PdfLayoutReader
                         ocr.Add(p);
                     }
                 }
+            }
+
+            if (ocr.Count > DocumentLimits.MaxOcrPages)
+            {
+                problem = $"{DocumentParser.TooLargePrefix}PDF berisi {ocr.Count} halaman pindaian tanpa teks, melebihi batas {DocumentLimits.MaxOcrPages} halaman OCR untuk satu dokumen";
+                return false;
             }
 
             // Ruling lines of the pages read from the text layer, from one low-resolution raster.

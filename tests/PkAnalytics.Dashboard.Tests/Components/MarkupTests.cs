@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PkAnalytics.Dashboard.Components.Shared;
 using PkAnalytics.Dashboard.Exports;
+using PkAnalytics.Reports;
 using PkAnalytics.Warehouse.ReadModels;
 
 namespace PkAnalytics.Dashboard.Tests.Components;

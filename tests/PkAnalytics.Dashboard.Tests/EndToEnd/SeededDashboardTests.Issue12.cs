@@ -114,7 +114,17 @@ public sealed partial class SeededDashboardTests
         foreach (var key in new[] { "sakip", "ikm", "capaian", "program" })
         {
             var chart = page.Locator($"[data-chart={key}]");
-            var ticks = (await chart.Locator(".rz-value-axis .rz-tick-text").AllTextContentsAsync()).Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+            // The axis of values (horizontal for bars, vertical for columns): the one whose ticks are no names.
+            var ticks = new List<string>();
+            foreach (var axis in await chart.Locator("g.rz-axis").AllAsync())
+            {
+                var texts = (await axis.Locator(".rz-tick-text").AllTextContentsAsync()).Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+                if (texts.Count > 0 && texts.All(t => Regex.IsMatch(t, @"^(Rp )?[\d\.,]+( rb| jt| M| T)?$")))
+                {
+                    ticks = texts;
+                }
+            }
+
             Assert.True(ticks.Count >= 3, $"{key}: axis ticks {string.Join(" | ", ticks)}");
             Assert.All(ticks, t => Assert.Matches(key == "program" ? @"^Rp \d{1,3}(,\d)?( rb| jt| M| T)?$" : @"^\d{1,3}(\.\d{3})*$", t));
             var values = ticks.Select(ParseTick).ToList();

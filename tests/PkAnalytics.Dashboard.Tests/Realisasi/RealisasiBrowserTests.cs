@@ -86,7 +86,7 @@ public sealed class RealisasiBrowserTests(RealisasiBrowser server) : IClassFixtu
     [Fact]
     public async Task Settings_ChangePolarity_IsAuditedOnPageAsTheSignedInAnalyst()
     {
-        var page = await server.OpenInteractiveAsync($"/realisasi/pengaturan?opd={server.Seed.AgencyId}", PkRoles.Bappeda);
+        var page = await server.OpenInteractiveAsync($"/realisasi/pengaturan?opd={server.SettingsSeed.AgencyId}", PkRoles.Bappeda);
         await page.GetByLabel("Polaritas Persentase desa mandiri").SelectOptionAsync("lower_is_better");
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan pengaturan indikator" }).ClickAsync();
         await Assertions.Expect(page.Locator(".pk-audit")).ToContainTextAsync(DashboardServer.EmailOf(PkRoles.Bappeda));

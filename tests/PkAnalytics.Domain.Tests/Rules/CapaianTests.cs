@@ -166,6 +166,15 @@ public sealed class UnitValidationTests
     [InlineData("Dokumen", "2.5", false)]
     [InlineData("Nilai", "71.25", true)]
     [InlineData("Nilai IKM", "24", false)]
+    [InlineData("Nilai IKM", "24.99", false)]
+    [InlineData("Nilai IKM", "25", true)]
+    [InlineData("Nilai IKM", "100", true)]
+    [InlineData("Nilai IKM", "100.01", false)]
+    [InlineData("Nilai SAKIP", "0", true)]
+    [InlineData("Nilai SAKIP", "100", true)]
+    [InlineData("Nilai SAKIP", "100.01", false)]
+    [InlineData("%", "0", true)]
+    [InlineData(null, "0", true)]
     [InlineData(null, "-1", false)]
     public void Validate_ByUnit(string? unit, string value, bool valid) =>
         Assert.Equal(valid, UnitValidation.Validate(unit, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)) is null);

@@ -94,4 +94,37 @@ public sealed class IkmTests
 
     [Fact]
     public void Category_BelowRange_Throws() => Assert.Throws<ArgumentOutOfRangeException>(() => Ikm.Category(24.99m));
+
+    [Fact]
+    public void ElementAverages_AllExactly1_Is25AndD()
+    {
+        var result = Ikm.FromElementAverages(Enumerable.Repeat(1m, 9).ToList(), 10);
+        Assert.Equal(25m, result.ValueRounded);
+        Assert.Equal("D", result.Category.Code);
+    }
+
+    [Fact]
+    public void ElementAverages_AllExactly4_Is100AndA()
+    {
+        var result = Ikm.FromElementAverages(Enumerable.Repeat(4m, 9).ToList(), 10);
+        Assert.Equal(100m, result.ValueRounded);
+        Assert.Equal("A", result.Category.Code);
+    }
+
+    [Theory]
+    [InlineData("0.99")]
+    [InlineData("4.01")]
+    public void ElementAverages_OutsideOneToFour_Throw(string nrr)
+    {
+        var values = Enumerable.Repeat(3m, 9).ToList();
+        values[4] = decimal.Parse(nrr, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Ikm.FromElementAverages(values, 10));
+    }
+
+    [Fact]
+    public void Responses_AllAnswers1Or4_GiveTheEdgesOfTheScale()
+    {
+        Assert.Equal(25m, Ikm.FromResponses([Enumerable.Repeat<int?>(1, 9).ToList()]).ValueRounded);
+        Assert.Equal(100m, Ikm.FromResponses([Enumerable.Repeat<int?>(4, 9).ToList()]).ValueRounded);
+    }
 }

@@ -26,6 +26,43 @@ public sealed class SakipTests
     [Fact]
     public void Predicate_90PlusRoundingNoise_IsA() => Assert.Equal("A", Sakip.Predicate(90.004m));
 
+    // The rule takes the total at 2 decimals, half away from zero (as published): 90,005 is 90,01, so AA; banker's
+    // rounding would make it 90,00 and A.
+    [Theory]
+    [InlineData("90.005", "AA")]
+    [InlineData("80.005", "A")]
+    [InlineData("70.005", "BB")]
+    [InlineData("80.0049", "BB")]
+    public void Predicate_HalfWayAtTheThirdDecimal_RoundsAwayFromZero(string total, string predicate) =>
+        Assert.Equal(predicate, Sakip.Predicate(decimal.Parse(total, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData(30, 0, 0, 0)]
+    [InlineData(0, 30, 0, 0)]
+    [InlineData(0, 0, 15, 0)]
+    [InlineData(0, 0, 0, 25)]
+    [InlineData(0, 0, 0, 0)]
+    public void Validate_EachComponentAtItsMaximumOrZero_IsValid(int perencanaan, int pengukuran, int pelaporan, int evaluasi) =>
+        Assert.Empty(new SakipScore(perencanaan, pengukuran, pelaporan, evaluasi).Validate());
+
+    [Theory]
+    [InlineData("30.01", "0", "0", "0")]
+    [InlineData("0", "30.01", "0", "0")]
+    [InlineData("0", "0", "15.01", "0")]
+    [InlineData("0", "0", "0", "25.01")]
+    public void Validate_EachComponentJustAboveItsMaximum_IsError(string perencanaan, string pengukuran, string pelaporan, string evaluasi)
+    {
+        static decimal D(string s) => decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Single(new SakipScore(D(perencanaan), D(pengukuran), D(pelaporan), D(evaluasi)).Validate());
+    }
+
+    [Fact]
+    public void Predicate_Exactly100_IsAA_AndBelowZero_Throws()
+    {
+        Assert.Equal("AA", Sakip.Predicate(100m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Sakip.Predicate(-0.01m));
+    }
+
     [Fact]
     public void Dukcapil_81_10_IsA()
     {

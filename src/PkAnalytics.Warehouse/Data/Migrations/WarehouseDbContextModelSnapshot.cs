@@ -1368,6 +1368,242 @@ namespace PkAnalytics.Warehouse.Data.Migrations
                     b.ToTable("etl_quarantine", (string)null);
                 });
 
+            modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.ReportDelivery", b =>
+                {
+                    b.Property<long>("DeliveryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("delivery_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("DeliveryId"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<string>("DeliveredAs")
+                        .HasColumnType("text")
+                        .HasColumnName("delivered_as");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTime>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("text")
+                        .HasColumnName("message_id");
+
+                    b.Property<int?>("PdfBytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("pdf_bytes");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<int?>("RecipientId")
+                        .HasColumnType("integer")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("role");
+
+                    b.Property<int?>("ScopeAgencyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("scope_agency_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<int>("SubscriptionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("DeliveryId")
+                        .HasName("report_delivery_pkey");
+
+                    b.HasIndex("ClaimedAt")
+                        .HasDatabaseName("report_delivery_claimed_at_idx");
+
+                    b.HasIndex("SubscriptionId", "Period", "RecipientId")
+                        .IsUnique()
+                        .HasDatabaseName("report_delivery_subscription_id_period_recipient_id_key");
+
+                    b.ToTable("report_delivery", null, t =>
+                        {
+                            t.HasCheckConstraint("report_delivery_delivered_as_check", "delivered_as is null or delivered_as in ('attachment', 'link')");
+
+                            t.HasCheckConstraint("report_delivery_period_check", "period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'");
+
+                            t.HasCheckConstraint("report_delivery_status_check", "status in ('claimed', 'sending', 'sent', 'failed', 'refused')");
+
+                            t.HasCheckConstraint("report_delivery_trigger_check", "trigger in ('schedule', 'manual', 'catch-up')");
+                        });
+                });
+
+            modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.ReportRecipient", b =>
+                {
+                    b.Property<int>("RecipientId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("recipient_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<int>("RecipientId"));
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("text")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("role");
+
+                    b.Property<int>("SubscriptionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("RecipientId")
+                        .HasName("report_recipient_pkey");
+
+                    b.HasAlternateKey("SubscriptionId", "Email")
+                        .HasName("report_recipient_subscription_id_email_key");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("report_recipient_user_id_idx")
+                        .HasFilter("user_id is not null");
+
+                    b.ToTable("report_recipient", null, t =>
+                        {
+                            t.HasCheckConstraint("report_recipient_agency_check", "(role = 'Operator') = (agency_id is not null)");
+
+                            t.HasCheckConstraint("report_recipient_role_check", "role in ('Admin', 'Pimpinan', 'Bappeda', 'Operator')");
+                        });
+                });
+
+            modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.ReportSubscription", b =>
+                {
+                    b.Property<int>("SubscriptionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("subscription_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<int>("SubscriptionId"));
+
+                    b.Property<bool>("Active")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("active");
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("0 7 1 * *")
+                        .HasColumnName("cron");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("Asia/Makassar")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("SubscriptionId")
+                        .HasName("report_subscription_pkey");
+
+                    b.ToTable("report_subscription", null, t =>
+                        {
+                            t.HasCheckConstraint("report_subscription_agency_check", "(kind = 'opd') = (agency_id is not null)");
+
+                            t.HasCheckConstraint("report_subscription_kind_check", "kind in ('kabupaten', 'opd')");
+                        });
+                });
+
             modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.RmAgencyBand", b =>
                 {
                     b.Property<int>("Year")
@@ -2083,6 +2319,47 @@ namespace PkAnalytics.Warehouse.Data.Migrations
                         .HasConstraintName("dim_program_parent_program_id_fkey");
                 });
 
+            modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.ReportDelivery", b =>
+                {
+                    b.HasOne("PkAnalytics.Warehouse.Data.Entities.ReportRecipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("report_delivery_recipient_id_fkey");
+
+                    b.HasOne("PkAnalytics.Warehouse.Data.Entities.ReportSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("report_delivery_subscription_id_fkey");
+                });
+
+            modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.ReportRecipient", b =>
+                {
+                    b.HasOne("PkAnalytics.Warehouse.Data.Entities.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("report_recipient_agency_id_fkey");
+
+                    b.HasOne("PkAnalytics.Warehouse.Data.Entities.ReportSubscription", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("report_recipient_subscription_id_fkey");
+                });
+
+            modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.ReportSubscription", b =>
+                {
+                    b.HasOne("PkAnalytics.Warehouse.Data.Entities.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("report_subscription_agency_id_fkey");
+                });
+
             modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.SakipEvaluationRow", b =>
                 {
                     b.HasOne("PkAnalytics.Warehouse.Data.Entities.Agency", null)
@@ -2105,6 +2382,11 @@ namespace PkAnalytics.Warehouse.Data.Migrations
             modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.IkmSurvey", b =>
                 {
                     b.Navigation("Responses");
+                });
+
+            modelBuilder.Entity("PkAnalytics.Warehouse.Data.Entities.ReportSubscription", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,6 +1,6 @@
-namespace PkAnalytics.Dashboard.Components.Shared;
+namespace PkAnalytics.Reports;
 
-/// <summary>Colours of SAKIP predicates, IKM categories and capaian bands (green = good ... red = poor).</summary>
+/// <summary>Shared by the dashboard pages and the report PDFs so both show the same colours. Colours of SAKIP predicates, IKM categories and capaian bands (green = good ... red = poor).</summary>
 public static class PerformanceColors
 {
     public const string None = "#9e9e9e";
