@@ -27,6 +27,8 @@ public sealed partial class SeededDashboardTests
             ("realisasi-sakip", "/realisasi/sakip", PkRoles.Operator),
             ("realisasi-ikm", "/realisasi/ikm", PkRoles.Operator),
             ("realisasi-pengaturan", "/realisasi/pengaturan", PkRoles.Bappeda),
+            ("langganan", "/langganan", PkRoles.Bappeda),
+            ("langganan-riwayat", "/langganan/riwayat", PkRoles.Bappeda),
             ("admin-pengguna", "/admin/pengguna", PkRoles.Admin),
             ("admin-audit", "/admin/audit", PkRoles.Admin),
             ("akun", "/Account/Manage", PkRoles.Operator),
@@ -63,6 +65,11 @@ public sealed partial class SeededDashboardTests
         foreach (var (name, path, role) in await EveryPageAsync())
         {
             var page = await server.OpenAsync(path, width, height, role);
+            if (role is not null)
+            {
+                Assert.DoesNotContain("/Account/Login", page.Url); // the page itself, not the sign-in form
+            }
+
             // The document, and the layout's own scrolling body, are never wider than the window.
             var widths = await page.EvaluateAsync<int[]>("""
                 () => {
@@ -90,6 +97,11 @@ public sealed partial class SeededDashboardTests
             }
 
             await page.Context.CloseAsync();
+            if (path == "/Account/Manage/TwoFactor")
+            {
+                // Opening it gives the account a new authenticator key, which ends its sessions: sign in anew.
+                server.ForgetSignIn(role!);
+            }
         }
 
         Assert.Empty(problems);
