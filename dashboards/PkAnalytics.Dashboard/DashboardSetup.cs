@@ -41,10 +41,14 @@ public static class DashboardSetup
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            // A page written directly (ErrorResponse), not a re-executed one: the handler itself cannot fail.
+            app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponse.WriteAsync });
         }
 
+        // Unknown paths and other bodiless 4xx/5xx answers: a page in Bahasa Indonesia within the layout.
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseSecurityHeaders();
+        app.UseQueryGuard();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(Indonesian),

@@ -13,7 +13,7 @@ public enum CellKind
     Percent,
 }
 
-public sealed record ExportColumn(string Title, CellKind Kind = CellKind.Text, int Decimals = 2)
+public sealed record ExportColumn(string Title, CellKind Kind = CellKind.Text, int Decimals = 2, string? Class = null)
 {
     public bool IsNumeric => Kind is not CellKind.Text;
 }
@@ -31,13 +31,16 @@ public sealed record ExportTable(string Key, string Title, IReadOnlyList<ExportC
         return (c.Kind, value) switch
         {
             (_, null) => "-",
-            (CellKind.Text, _) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+            (CellKind.Text, _) => Text(column, value),
             (CellKind.Integer, _) => IndonesianFormat.Integer(Convert.ToInt64(value, CultureInfo.InvariantCulture)),
             (CellKind.Money, _) => IndonesianFormat.Rupiah(Number(column, value)!.Value),
             (CellKind.Percent, _) => IndonesianFormat.Percent(Number(column, value), c.Decimals),
             _ => IndonesianFormat.Number(Number(column, value), c.Decimals),
         };
     }
+
+    /// <summary>A text cell as exported and shown.</summary>
+    public string Text(int column, object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>The numeric value as exported: rounded to the column's decimals, exactly as the screen shows it.</summary>
     public decimal? Number(int column, object? value)

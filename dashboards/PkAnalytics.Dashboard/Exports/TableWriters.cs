@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -7,40 +9,56 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace PkAnalytics.Dashboard.Exports;
 
 /// <summary>
-/// CSV (RFC 4180, UTF-8 with BOM so Excel reads the accents, comma-separated, numbers with a `.` decimal point and
-/// no grouping so every tool reads them) and XLSX (numbers as numbers, shown with id-ID formats by Excel).
+/// CSV the way Indonesian Excel opens it in columns, the convention of the import templates: UTF-8 with BOM,
+/// `;` between fields, the decimal comma without grouping (`6461302211`, `62,04`), RFC 4180 quoting. XLSX with
+/// numbers as numbers (shown with id-ID formats by Excel). In both, a text cell that begins with = + - @ (or a tab
+/// or carriage return) is kept as text: CSV prefixes it with `'`, XLSX marks it quote-prefixed, so no spreadsheet
+/// runs it as a formula.
 /// </summary>
 public static class TableWriters
 {
+    /// <summary>Numbers in CSV: decimal comma, no thousands grouping.</summary>
+    private static readonly NumberFormatInfo CsvNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "", NegativeSign = "-" };
+
     public static byte[] Csv(ExportTable table)
     {
-        var sb = new StringBuilder();
-        sb.AppendJoin(',', table.Columns.Select(c => Quote(c.Title))).Append("\r\n");
-        foreach (var row in table.Rows)
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(true)))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)
+               {
+                   Delimiter = ";",
+                   NewLine = "\r\n",
+                   // Our own escaping below (a leading '), not CsvHelper's, so the rule is the same for XLSX.
+                   InjectionOptions = InjectionOptions.None,
+               }))
         {
-            for (var i = 0; i < table.Columns.Count; i++)
+            foreach (var column in table.Columns)
             {
-                if (i > 0)
-                {
-                    sb.Append(',');
-                }
-
-                var value = row[i];
-                if (table.Columns[i].IsNumeric)
-                {
-                    sb.Append(table.Number(i, value)?.ToString(NumberFormat(table.Columns[i]), CultureInfo.InvariantCulture) ?? "");
-                }
-                else
-                {
-                    sb.Append(Quote(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
-                }
+                csv.WriteField(Escape(column.Title));
             }
 
-            sb.Append("\r\n");
+            csv.NextRecord();
+            foreach (var row in table.Rows)
+            {
+                for (var i = 0; i < table.Columns.Count; i++)
+                {
+                    csv.WriteField(table.Columns[i].IsNumeric
+                        ? table.Number(i, row[i])?.ToString(NumberFormat(table.Columns[i]), CsvNumbers) ?? ""
+                        : Escape(table.Text(i, row[i])));
+                }
+
+                csv.NextRecord();
+            }
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+        return buffer.ToArray();
     }
+
+    /// <summary>True when a spreadsheet would read the text as a formula (or a DDE command).</summary>
+    public static bool LooksLikeFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    /// <summary>The text as a CSV field that no spreadsheet evaluates: `'=1+1` for `=1+1`.</summary>
+    public static string Escape(string text) => LooksLikeFormula(text) ? "'" + text : text;
 
     private static string NumberFormat(ExportColumn column) => column.Kind switch
     {
@@ -48,9 +66,6 @@ public static class TableWriters
         CellKind.Money => "0.##",
         _ => "0." + new string('0', column.Decimals),
     };
-
-    private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
     public static byte[] Xlsx(ExportTable table)
     {
@@ -92,7 +107,8 @@ public static class TableWriters
                     }
                     else
                     {
-                        xrow.Append(TextCell(Reference(i, r), Convert.ToString(row[i], CultureInfo.InvariantCulture) ?? "", 0));
+                        var text = table.Text(i, row[i]);
+                        xrow.Append(TextCell(Reference(i, r), text, LooksLikeFormula(text) ? StyleQuotePrefix : 0));
                     }
                 }
 
@@ -103,7 +119,7 @@ public static class TableWriters
             var columns = new Columns();
             for (var i = 0; i < table.Columns.Count; i++)
             {
-                var width = table.Columns[i].IsNumeric ? 18 : Math.Clamp(table.Rows.Select(x => (Convert.ToString(x[i], CultureInfo.InvariantCulture) ?? "").Length).DefaultIfEmpty(10).Max() + 2, 12, 60);
+                var width = table.Columns[i].IsNumeric ? 18 : Math.Clamp(table.Rows.Select(x => table.Text(i, x[i]).Length).DefaultIfEmpty(10).Max() + 2, 12, 60);
                 columns.Append(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = width, CustomWidth = true });
             }
 
@@ -120,6 +136,7 @@ public static class TableWriters
     private const uint StyleInteger = 2;
     private const uint StyleDecimal = 3;
     private const uint StyleMoney = 4;
+    private const uint StyleQuotePrefix = 5;
 
     private static uint StyleFor(ExportColumn column) => column.Kind switch
     {
@@ -139,7 +156,8 @@ public static class TableWriters
             new CellFormat { FontId = 1, ApplyFont = true },
             new CellFormat { NumberFormatId = 3, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 4, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true }) { Count = 5 });
+            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
+            new CellFormat { QuotePrefix = true }) { Count = 6 });
 
     private static Cell TextCell(string reference, string text, uint style) => new()
     {

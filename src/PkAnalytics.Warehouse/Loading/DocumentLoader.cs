@@ -355,6 +355,9 @@ public sealed class DocumentLoader(NpgsqlDataSource dataSource)
         }
     }
 
+    /// <summary>A party's name or position as written, null when the cover leaves it empty.</summary>
+    private static string? Written(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     private static async Task<(int? DocumentId, int[] AgreementIds, int? ExistingId, int? ReplacedId)> InsertDocumentAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, ParsedDocument document, DocumentInfo info,
         DimensionPlan plan, DimensionScope dims, int? agencyId, DocumentLoadOptions options, CancellationToken ct)
@@ -411,7 +414,10 @@ public sealed class DocumentLoader(NpgsqlDataSource dataSource)
             findings.Select(f => f.f.Severity.ToString().ToLowerInvariant()).ToArray(),
             findings.Select(f => f.f.Message).ToArray(), findings.Select(f => f.f.Line).ToArray(),
             // cascade links ($33-$34)
-            links.Keys.ToArray(), links.Values.ToArray());
+            links.Keys.ToArray(), links.Values.ToArray(),
+            // the parties as the agreement writes them ($35-$38)
+            agreements.Select(a => Written(a.FirstParty.Name)).ToArray(), agreements.Select(a => Written(a.FirstParty.Position)).ToArray(),
+            agreements.Select(a => Written(a.SecondParty.Name)).ToArray(), agreements.Select(a => Written(a.SecondParty.Position)).ToArray());
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
         int? replacedId = null;
@@ -568,14 +574,18 @@ public sealed class DocumentLoader(NpgsqlDataSource dataSource)
                 returning document_id),
             ag as (
                 insert into agreement (document_id, seq, agency_id, kind, year, place, signed_on_text, effective_from,
-                                       position_id, official_id, superior_position_id, superior_official_id, line)
+                                       position_id, official_id, superior_position_id, superior_official_id, line,
+                                       first_party_name, first_party_title, second_party_name, second_party_title)
                 select doc.document_id, i.seq, $5::int, i.kind, i.year, i.place, i.signed_on, i.effective_from,
-                       i.position_id, i.official_id, i.superior_position_id, i.superior_official_id, i.line
+                       i.position_id, i.official_id, i.superior_position_id, i.superior_official_id, i.line,
+                       i.first_name, i.first_title, i.second_name, i.second_title
                 from doc
                 cross join unnest($10::int[], $11::text[], $12::int[], $13::text[], $14::text[], $15::date[],
-                                  $16::int[], $17::int[], $18::int[], $19::int[], $20::int[])
+                                  $16::int[], $17::int[], $18::int[], $19::int[], $20::int[],
+                                  $35::text[], $36::text[], $37::text[], $38::text[])
                     as i(seq, kind, year, place, signed_on, effective_from, position_id, official_id,
-                         superior_position_id, superior_official_id, line)
+                         superior_position_id, superior_official_id, line,
+                         first_name, first_title, second_name, second_title)
                 returning agreement_id, seq),
             ex as (
                 insert into explanation_target (agreement_id, seq, indicator_text, target_raw, target_value, target_unit, line)

@@ -17,7 +17,12 @@ public sealed class AgreementRow
     public string Level { get; init; } = "unknown";
     public string? Official { get; init; }
     public int? SuperiorPositionId { get; init; }
+
+    /// <summary>The second party's position as this agreement writes it ("Pjs. BUPATI LUWU TIMUR").</summary>
     public string? SuperiorPosition { get; init; }
+
+    /// <summary>The second party's position as the warehouse conforms it (one title per position, any agreement's spelling).</summary>
+    public string? SuperiorPositionTitle { get; init; }
     public string? SuperiorLevel { get; init; }
     public string? SuperiorOfficial { get; init; }
     public int DocumentId { get; init; }
@@ -28,9 +33,11 @@ public sealed class AgreementRow
     internal const string Sql = """
         select g.agreement_id as AgreementId, g.kind as Kind, g.year as Year, g.effective_from as EffectiveFrom,
                g.signed_on_text as SignedOnText, g.place as Place,
-               g.position_id as PositionId, p.title as Position, coalesce(p.level, 'unknown') as Level, o.name as Official,
-               g.superior_position_id as SuperiorPositionId, sp.title as SuperiorPosition, sp.level as SuperiorLevel,
-               so.name as SuperiorOfficial,
+               g.position_id as PositionId, coalesce(g.first_party_title, p.title) as Position,
+               coalesce(p.level, 'unknown') as Level, coalesce(g.first_party_name, o.name) as Official,
+               g.superior_position_id as SuperiorPositionId, coalesce(g.second_party_title, sp.title) as SuperiorPosition,
+               sp.title as SuperiorPositionTitle, sp.level as SuperiorLevel,
+               coalesce(g.second_party_name, so.name) as SuperiorOfficial,
                g.document_id as DocumentId, d.file_name as FileName, g.line as Line,
                (c.agreement_id is not null) as IsCurrent
         from agreement g
@@ -117,10 +124,16 @@ public sealed class BudgetLineRow
         join agreement g on g.agreement_id = f.agreement_id
         join dim_program p on p.program_id = f.program_id
         join dim_document d on d.document_id = f.document_id
+        join program_line fl on fl.program_id = f.program_id
         left join (
-            select program_id, sum(amount) as realised from fact_budget_realisation
-            where agency_id = @AgencyId and year = @Year group by program_id
-        ) r on r.program_id = f.program_id
+            -- Per budget line (a line restated by a subordinate's agreement is the same line) and month once.
+            select line_program_id, sum(amount) as realised from (
+                select l.line_program_id, b.month, max(b.amount) as amount
+                from fact_budget_realisation b join program_line l on l.program_id = b.program_id
+                where b.agency_id = @AgencyId and b.year = @Year
+                group by l.line_program_id, b.month
+            ) months group by line_program_id
+        ) r on r.line_program_id = fl.line_program_id
         where g.agency_id = @AgencyId and g.year = @Year
         order by f.agreement_id, f.seq;
         """;

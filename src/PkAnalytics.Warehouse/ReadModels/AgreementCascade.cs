@@ -56,6 +56,21 @@ public static class AgreementCascade
         _ => 5,
     };
 
+    /// <summary>
+    /// A position's name without the acting prefix of whoever held it ("Pjs. BUPATI LUWU TIMUR" is the position
+    /// "BUPATI LUWU TIMUR"); "(pihak kedua tidak dikenal)" without a title.
+    /// </summary>
+    public static string PositionLabel(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return "(pihak kedua tidak dikenal)";
+        }
+
+        return System.Text.RegularExpressions.Regex.Replace(title.Trim(), @"^(?:(?:Plt|Pjs|Plh|Pj)\.?\s+)+", "",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+    }
+
     /// <summary>Label of a position level in Bahasa Indonesia.</summary>
     public static string LevelLabel(string? level) => level switch
     {

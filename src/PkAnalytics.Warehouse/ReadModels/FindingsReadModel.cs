@@ -28,7 +28,7 @@ public sealed class FindingsReadModel(NpgsqlDataSource dataSource)
     private const string Sql = """
         select f.finding_id as FindingId, f.code as Code, f.severity as Severity, f.message as Message, f.line as Line,
                d.document_id as DocumentId, d.file_name as FileName, d.agency_id as AgencyId, a.name as Agency,
-               f.agreement_id as AgreementId, p.title as Position
+               f.agreement_id as AgreementId, coalesce(g.first_party_title, p.title) as Position
         from finding f
         join dim_document d on d.document_id = f.document_id
         left join dim_agency a on a.agency_id = d.agency_id

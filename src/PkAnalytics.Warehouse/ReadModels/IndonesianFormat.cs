@@ -39,6 +39,28 @@ public static class IndonesianFormat
     public static string Date(DateOnly? date, string missing = "-") =>
         date is { } d ? d.ToString("d MMMM yyyy", Culture) : missing;
 
+    /// <summary>
+    /// An agreement's date as the document gives it: `4 Januari 2024`, or `Maret 2024` when the document leaves
+    /// the day blank (the stored text is then `2024-03`; the effective date, the first of the month, is no
+    /// signing day); the stored text itself when it is no date at all.
+    /// </summary>
+    public static string AgreementDate(DateOnly? effectiveFrom, string? signedOnText, string missing = "-")
+    {
+        var text = signedOnText?.Trim();
+        if (text is { Length: 7 } && text[4] == '-' &&
+            System.DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return month.ToString("MMMM yyyy", Culture);
+        }
+
+        if (text is { Length: 4 } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            return text;
+        }
+
+        return effectiveFrom is { } d ? Date(d) : string.IsNullOrWhiteSpace(text) ? missing : text;
+    }
+
     /// <summary>`4 Januari 2024 08.30 WITA` for a local (already converted) time.</summary>
     public static string DateTime(DateTimeOffset local, string zoneAbbreviation = "WITA") =>
         local.ToString("d MMMM yyyy HH.mm", Culture) + " " + zoneAbbreviation;

@@ -155,18 +155,21 @@ public sealed class DataFreshness
         """;
 }
 
-/// <summary>A year with data and how many agencies have data in it.</summary>
+/// <summary>A year with data, how many agencies have data in it and how many have agreements.</summary>
 public sealed class YearWithData
 {
     public int Year { get; init; }
     public int Agencies { get; init; }
+    public int AgenciesWithAgreements { get; init; }
 
     /// <summary>
-    /// The year a page opens on: the one most agencies have data for (the latest of equals), so a few agencies
-    /// loading next year's agreements early do not empty the regency view; <paramref name="fallback"/> without data.
+    /// The year every page opens on: the latest year with agreements in the viewer's scope (the latest year with
+    /// any data when none has agreements); <paramref name="fallback"/> without data.
     /// </summary>
     public static int Default(IReadOnlyList<YearWithData> years, int fallback) =>
-        years.Count == 0 ? fallback : years.OrderByDescending(y => y.Agencies).ThenByDescending(y => y.Year).First().Year;
+        years.Where(y => y.AgenciesWithAgreements > 0).Select(y => (int?)y.Year).Max()
+        ?? years.Select(y => (int?)y.Year).Max()
+        ?? fallback;
 }
 
 /// <summary>Everything the overview and comparison pages show for one year, read in one round trip.</summary>
@@ -185,7 +188,8 @@ public sealed record PerformanceSnapshot(
 public sealed class PerformanceReadModel(NpgsqlDataSource dataSource)
 {
     private const string YearsSql = """
-        select year as Year, count(*)::int as Agencies from rm_agency_year
+        select year as Year, count(*)::int as Agencies, (count(*) filter (where agreements > 0))::int as AgenciesWithAgreements
+        from rm_agency_year
         where @ScopeAgencyId::int is null or agency_id = @ScopeAgencyId
         group by year order by year desc
         """;

@@ -141,6 +141,13 @@ public sealed class RegencyPerformance
             reasons.Add("Nilai SAKIP di bawah target");
         }
 
+        if (row.Budget > 0 && row.BudgetRealised > row.Budget)
+        {
+            // Possible in real data (a budget shift not in the agreement yet, a mistyped month): worth a look.
+            reasons.Add($"Realisasi anggaran {IndonesianFormat.Percent(row.BudgetRealised / row.Budget * 100m)} dari pagu " +
+                        $"({IndonesianFormat.Rupiah(row.BudgetRealised)} dari {IndonesianFormat.Rupiah(row.Budget)})");
+        }
+
         if (ikmCategory is { Code: "C" or "D" })
         {
             reasons.Add($"IKM {ikmCategory.Name}");

@@ -44,28 +44,33 @@ public sealed class DemoDataWriter(NpgsqlDataSource dataSource, TimeProvider? ti
             where fact_indicator_realisation.is_sample and fact_indicator_realisation.value is distinct from excluded.value
         """;
 
-    // Budget lines at the deepest level each agency uses in a year (so levels are not counted twice).
+    // The agency's budget lines (a line restated by a subordinate's agreement is one line: program_line), under
+    // the programs its budget counts (agency_program_budget), at the deepest level listed under each program: the
+    // level agency_program_realisation adds up, so every line is realised once and no level twice.
     private const string BudgetSql = """
         with alloc as (
-            select distinct on (a.agency_id, a.year, b.program_id)
-                   a.agency_id, g.name as agency_name, a.year, b.program_id, p.name, b.level, b.amount
+            select a.agency_id, g.name as agency_name, a.year, l.line_program_id as program_id, p.name, p.level,
+                   r.root_program_id, max(f.amount) as amount
             from agreement_current a
-            join fact_budget_allocation b on b.agreement_id = a.agreement_id
-            join dim_program p on p.program_id = b.program_id
+            join fact_budget_allocation f on f.agreement_id = a.agreement_id
+            join program_line l on l.program_id = f.program_id
+            join dim_program p on p.program_id = l.line_program_id
+            join program_root r on r.program_id = l.line_program_id
             join dim_agency g on g.agency_id = a.agency_id
-            left join dim_position pos on pos.position_id = a.position_id
             where a.year is not null and a.agency_id is not null
-            order by a.agency_id, a.year, b.program_id,
-                     case pos.level when 'bupati' then 0 when 'eselon_ii' then 1 when 'eselon_iii' then 2
-                                    when 'eselon_iv' then 3 when 'staff' then 4 else 5 end, a.agreement_id desc
+            group by a.agency_id, g.name, a.year, l.line_program_id, p.name, p.level, r.root_program_id
         ), depth as (
-            select agency_id, year, max(case level when 'program' then 1 when 'kegiatan' then 2 else 3 end) as deepest
-            from alloc group by agency_id, year
+            select agency_id, year, root_program_id,
+                   max(case level when 'program' then 1 when 'kegiatan' then 2 else 3 end) as deepest
+            from alloc group by agency_id, year, root_program_id
         )
         select alloc.agency_id as AgencyId, alloc.agency_name as AgencyName, alloc.year as Year,
                alloc.program_id as ProgramId, alloc.name as Name, alloc.amount as Amount
-        from alloc join depth using (agency_id, year)
+        from alloc
+        join depth using (agency_id, year, root_program_id)
+        join agency_program_budget b on b.agency_id = alloc.agency_id and b.year = alloc.year and b.program_id = alloc.root_program_id
         where case alloc.level when 'program' then 1 when 'kegiatan' then 2 else 3 end = depth.deepest
+        order by 1, 3, 4
         """;
 
     private sealed record BudgetRow(int AgencyId, string AgencyName, int Year, int ProgramId, string Name, decimal Amount);
@@ -77,14 +82,21 @@ public sealed class DemoDataWriter(NpgsqlDataSource dataSource, TimeProvider? ti
             where fact_budget_realisation.is_sample and fact_budget_realisation.amount is distinct from excluded.amount
         """;
 
+    // Sample evaluations and surveys only for the years the agency has agreements for (no SAKIP of a year it
+    // signed nothing in).
     private const string AgencyYearsSql = """
-        select g.agency_id as AgencyId, g.name as Name, min(a.year) as FirstYear, max(a.year) as LastYear
+        select g.agency_id as AgencyId, g.name as Name, array_agg(distinct a.year order by a.year) as Years
         from dim_agency g join agreement a on a.agency_id = g.agency_id
         where a.year is not null
         group by g.agency_id, g.name
         """;
 
-    private sealed record AgencyYears(int AgencyId, string Name, int FirstYear, int LastYear);
+    private sealed class AgencyYears
+    {
+        public int AgencyId { get; init; }
+        public string Name { get; init; } = "";
+        public int[] Years { get; init; } = [];
+    }
 
     private const string SakipUpsertSql = """
         insert into fact_sakip_evaluation (agency_id, year, perencanaan, pengukuran, pelaporan, evaluasi, is_sample, entered_by)
@@ -118,6 +130,7 @@ public sealed class DemoDataWriter(NpgsqlDataSource dataSource, TimeProvider? ti
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var budgetValues = 0;
+        var budgetKeys = new List<(int Agency, int Program, int Year, int Month)>();
         foreach (var line in await connection.QueryAsync<BudgetRow>(new CommandDefinition(BudgetSql, transaction: transaction, cancellationToken: cancellationToken)))
         {
             var absorption = 0.78m + 0.20m * Unit($"budget|{line.AgencyName}|{line.Name}|{line.Year}");
@@ -129,6 +142,7 @@ public sealed class DemoDataWriter(NpgsqlDataSource dataSource, TimeProvider? ti
                 }
 
                 var amount = Math.Round(line.Amount * absorption * MonthWeights[m - 1] / 100m, 0, MidpointRounding.AwayFromZero);
+                budgetKeys.Add((line.AgencyId, line.ProgramId, line.Year, m));
                 budgetValues += await connection.ExecuteAsync(new CommandDefinition(BudgetUpsertSql,
                     new { line.AgencyId, line.ProgramId, line.Year, Month = m, Amount = amount }, transaction, cancellationToken: cancellationToken));
             }
@@ -142,9 +156,10 @@ public sealed class DemoDataWriter(NpgsqlDataSource dataSource, TimeProvider? ti
         foreach (var agency in agencies)
         {
             var quality = 0.60m + 0.26m * Unit($"sakip|{agency.Name}");
-            for (var year = agency.FirstYear - 2; year <= agency.LastYear; year++)
+            var firstYear = agency.Years.Min();
+            foreach (var year in agency.Years)
             {
-                var level = Math.Min(0.97m, quality + 0.02m * (year - agency.FirstYear + 2));
+                var level = Math.Min(0.97m, quality + 0.02m * (year - firstYear + 2));
                 decimal Component(decimal max, string name) =>
                     Math.Round(max * Math.Clamp(level + 0.08m * (Unit($"sakip|{agency.Name}|{year}|{name}") - 0.5m), 0.2m, 1m), 2, MidpointRounding.AwayFromZero);
                 var score = new SakipScore(
@@ -155,11 +170,6 @@ public sealed class DemoDataWriter(NpgsqlDataSource dataSource, TimeProvider? ti
                 {
                     agency.AgencyId, Year = year, score.Perencanaan, score.Pengukuran, score.Pelaporan, score.Evaluasi,
                 }, transaction, cancellationToken: cancellationToken));
-
-                if (year < agency.FirstYear)
-                {
-                    continue;
-                }
 
                 var nrr = Enumerable.Range(0, IkmElements.Count)
                     .Select(e => Math.Round(2.75m + 0.95m * Unit($"ikm|{agency.Name}|{year}|{e}"), 3, MidpointRounding.AwayFromZero))
@@ -206,6 +216,35 @@ public sealed class DemoDataWriter(NpgsqlDataSource dataSource, TimeProvider? ti
         }
 
         // Sample rows an earlier version of this generator wrote and this one does not: removed (never real rows).
+        budgetValues += await connection.ExecuteAsync(new CommandDefinition("""
+            delete from fact_budget_realisation r
+            where r.is_sample and not exists (
+                select 1 from unnest(@Agencies, @Programs, @Years, @Months) k(agency_id, program_id, year, month)
+                where k.agency_id = r.agency_id and k.program_id = r.program_id and k.year = r.year and k.month = r.month)
+            """, new
+        {
+            Agencies = budgetKeys.Select(k => k.Agency).ToArray(),
+            Programs = budgetKeys.Select(k => k.Program).ToArray(),
+            Years = budgetKeys.Select(k => k.Year).ToArray(),
+            Months = budgetKeys.Select(k => k.Month).ToArray(),
+        }, transaction, cancellationToken: cancellationToken));
+        var evaluated = agencies.SelectMany(a => a.Years.Select(y => (a.AgencyId, Year: y))).ToList();
+        var evaluationParameters = new
+        {
+            Agencies = evaluated.Select(k => k.AgencyId).ToArray(),
+            Years = evaluated.Select(k => k.Year).ToArray(),
+        };
+        sakip += await connection.ExecuteAsync(new CommandDefinition("""
+            delete from fact_sakip_evaluation e
+            where e.is_sample and not exists (
+                select 1 from unnest(@Agencies, @Years) k(agency_id, year) where k.agency_id = e.agency_id and k.year = e.year)
+            """, evaluationParameters, transaction, cancellationToken: cancellationToken));
+        ikm += await connection.ExecuteAsync(new CommandDefinition("""
+            delete from fact_ikm_survey s
+            where s.is_sample and not exists (
+                select 1 from unnest(@Agencies, @Years) k(agency_id, year) where k.agency_id = s.agency_id and k.year = s.year)
+            """, evaluationParameters, transaction, cancellationToken: cancellationToken));
+
         indicatorValues += await connection.ExecuteAsync(new CommandDefinition("""
             delete from fact_indicator_realisation r
             where r.is_sample and not exists (

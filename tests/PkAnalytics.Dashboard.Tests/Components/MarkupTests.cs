@@ -70,10 +70,11 @@ public sealed class MarkupTests : ComponentTest
         Assert.Contains(">Rp 2.000.000<", html);
         Assert.Contains(">-<", html);
         Assert.Contains("href=\"/ekspor/uji.xlsx\"", html);
+        // The import templates' convention (issue 12): `;` between fields, the decimal comma, no grouping.
         Assert.Equal(
-            "Perangkat Daerah,Anggaran,Capaian (%),Nilai,Indikator\r\n" +
-            "\"Dinas \"\"Alfa\"\", Timur\",1234567.5,85.20,81.10,12\r\n" +
-            "Dinas Beta,2000000,,70.01,0\r\n", csv);
+            "Perangkat Daerah;Anggaran;Capaian (%);Nilai;Indikator\r\n" +
+            "\"Dinas \"\"Alfa\"\", Timur\";1234567,5;85,20;81,10;12\r\n" +
+            "Dinas Beta;2000000;;70,01;0\r\n", csv);
     }
 
     [Fact]

@@ -221,6 +221,9 @@ public abstract class DashboardServer : IAsyncLifetime
         return signedIn[role] = await context.StorageStateAsync();
     }
 
+    /// <summary>Drops the role's saved sign-in (after something ended its sessions); the next page signs in anew.</summary>
+    public void ForgetSignIn(string role) => signedIn.Remove(role);
+
     /// <summary>Fills and submits the login form; waits until the browser has left the login page.</summary>
     public async Task SignInAsync(IPage page, string email, string password)
     {

@@ -8,7 +8,7 @@ using PkAnalytics.TestSupport;
 namespace PkAnalytics.Dashboard.Tests.EndToEnd;
 
 /// <summary>Playwright against the real pk-dashboard process on the five seed documents.</summary>
-public sealed class SeededDashboardTests(SeededDashboard server) : IClassFixture<SeededDashboard>
+public sealed partial class SeededDashboardTests(SeededDashboard server) : IClassFixture<SeededDashboard>
 {
     private static readonly string[] SeedAgencies =
     [
@@ -131,104 +131,12 @@ public sealed class SeededDashboardTests(SeededDashboard server) : IClassFixture
         await server.ScreenshotAsync(page, "dokumen-antrean-1366");
     }
 
-    [Theory]
-    [InlineData(1366, 768)]
-    [InlineData(390, 844)]
-    public async Task EveryPage_FitsTheScreenWidth_AndIsPhotographed(int width, int height)
-    {
-        var dpmd = await AgencyIdAsync("Dinas Pemberdayaan Masyarakat dan Desa");
-        var pages = new (string Name, string Path)[]
-        {
-            ("ringkasan", "/?tahun=2024"),
-            ("perbandingan", "/perbandingan?tahun=2024"),
-            ("opd", "/opd"),
-            ("opd-detail", $"/opd/{dpmd}?tahun=2024"),
-            ("temuan", "/temuan"),
-            ("dokumen", "/dokumen"),
-        };
-        var overflowing = new List<string>();
-        foreach (var (name, path) in pages)
-        {
-            var page = await server.OpenAsync(path, width, height);
-            await server.ScreenshotAsync(page, $"{name}-{width}");
-            var scroll = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-            if (scroll > width + 1)
-            {
-                overflowing.Add($"{path}: {scroll} px wide");
-            }
-
-            Assert.DoesNotContain("Basis data tidak dapat dihubungi", await page.InnerTextAsync("body"));
-            await page.Context.CloseAsync();
-        }
-
-        Assert.Empty(overflowing);
-    }
-
     private static async Task<List<string[]>> DownloadCsvAsync(IPage page, string table)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync($"[data-export={table}-csv]"));
-        var path = await download.PathAsync();
-        var text = await File.ReadAllTextAsync(path, Encoding.UTF8);
-        return ParseCsv(text.TrimStart('\uFEFF'));
+        return Exports.Spreadsheets.ReadCsv(await File.ReadAllBytesAsync((await download.PathAsync())!));
     }
 
-    private static decimal? Number(string cell) =>
-        cell.Length == 0 ? null : decimal.Parse(cell, NumberStyles.Number, CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 4180: quoted fields with doubled quotes; CRLF between records.</summary>
-    internal static List<string[]> ParseCsv(string text)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                rows.Add([.. row]);
-                row.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add([.. row]);
-        }
-
-        return rows;
-    }
+    /// <summary>A CSV number: the decimal comma, no grouping (the import templates' convention).</summary>
+    private static decimal? Number(string cell) => Exports.Spreadsheets.CsvNumber(cell);
 }

@@ -152,12 +152,15 @@ public sealed class PerformanceReadModelTests(SampleDatabase database) : IClassF
     }
 
     [Fact]
-    public void DefaultYear_IsTheYearMostAgenciesHaveData_LatestOfEquals()
+    public void DefaultYear_IsTheLatestYearWithAgreements()
     {
-        YearWithData Y(int year, int agencies) => new() { Year = year, Agencies = agencies };
+        YearWithData Y(int year, int agencies, int withAgreements) => new() { Year = year, Agencies = agencies, AgenciesWithAgreements = withAgreements };
 
-        Assert.Equal(2024, YearWithData.Default([Y(2025, 1), Y(2024, 4)], 2026));
-        Assert.Equal(2025, YearWithData.Default([Y(2025, 3), Y(2024, 3)], 2026));
+        // Issue 12: one default year for every page, the latest year with agreements (not the year most agencies have).
+        Assert.Equal(2025, YearWithData.Default([Y(2025, 1, 1), Y(2024, 4, 4)], 2026));
+        // A year with only realisation or evaluations entered (no agreement yet) is not the default.
+        Assert.Equal(2024, YearWithData.Default([Y(2026, 2, 0), Y(2024, 3, 3)], 2026));
+        Assert.Equal(2023, YearWithData.Default([Y(2023, 2, 0)], 2026));
         Assert.Equal(2026, YearWithData.Default([], 2026));
     }
 }

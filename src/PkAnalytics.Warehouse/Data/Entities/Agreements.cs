@@ -20,6 +20,12 @@ public sealed class AgreementRow
     public int? OfficialId { get; set; }
     public int? SuperiorPositionId { get; set; }
     public int? SuperiorOfficialId { get; set; }
+
+    /// <summary>The parties' names and positions as this agreement writes them (the dimensions keep one spelling).</summary>
+    public string? FirstPartyName { get; set; }
+    public string? FirstPartyTitle { get; set; }
+    public string? SecondPartyName { get; set; }
+    public string? SecondPartyTitle { get; set; }
     public int Line { get; set; }
 }
 

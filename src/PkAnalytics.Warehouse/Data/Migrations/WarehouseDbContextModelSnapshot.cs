@@ -379,6 +379,14 @@ namespace PkAnalytics.Warehouse.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("effective_from");
 
+                    b.Property<string>("FirstPartyName")
+                        .HasColumnType("text")
+                        .HasColumnName("first_party_name");
+
+                    b.Property<string>("FirstPartyTitle")
+                        .HasColumnType("text")
+                        .HasColumnName("first_party_title");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("text")
@@ -399,6 +407,14 @@ namespace PkAnalytics.Warehouse.Data.Migrations
                     b.Property<int?>("PositionId")
                         .HasColumnType("integer")
                         .HasColumnName("position_id");
+
+                    b.Property<string>("SecondPartyName")
+                        .HasColumnType("text")
+                        .HasColumnName("second_party_name");
+
+                    b.Property<string>("SecondPartyTitle")
+                        .HasColumnType("text")
+                        .HasColumnName("second_party_title");
 
                     b.Property<int>("Seq")
                         .HasColumnType("integer")
