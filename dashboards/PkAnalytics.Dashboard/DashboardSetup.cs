@@ -51,6 +51,7 @@ public static class DashboardSetup
             SupportedCultures = [Indonesian],
             SupportedUICultures = [Indonesian],
         });
+        app.UseDatabaseUnavailableAnswer();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

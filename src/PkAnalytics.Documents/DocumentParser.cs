@@ -99,7 +99,7 @@ public static class DocumentParser
                 layout = pdf;
                 break;
             default:
-                return TextDecoding.TryDecode(content, out text, out problem);
+                return Domain.Text.TextDecoding.TryDecode(content, out text, out problem);
         }
 
         if (ok && layout is not null)
@@ -135,7 +135,7 @@ public static class DocumentParser
     }
 
     /// <summary>The file extensions the parser reads (every other file is not a document to it).</summary>
-    public static IReadOnlyList<string> SupportedExtensions { get; } = [".txt", ".docx", ".xlsx", ".pdf"];
+    public static IReadOnlyList<string> SupportedExtensions => DocumentFormats.Extensions;
 
     internal static string FormatOf(string source)
     {

@@ -149,3 +149,54 @@ public sealed class ConcurrentLoadCommandTests(TestDatabase database) : IClassFi
         }
     }
 }
+
+public sealed class DatabaseGoneTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task Load_DatabaseGoneMidway_StopsAndSaysSo_QuarantinesNothing_AndTheRerunFinishesTheJob()
+    {
+        var folder = Folders.WithSeedsAndVariants(300);
+        var files = Directory.GetFiles(folder).Length;
+        string error;
+        int code;
+        await using (var load = EtlProcess.Start(database.ConnectionString, "load", "--jobs", "2", folder))
+        {
+            await Eventually.Async(async () =>
+            {
+                await using var c = await database.DataSource.OpenConnectionAsync();
+                return await c.ExecuteScalarAsync<long>("select count(*) from dim_document");
+            }, n => n >= 5, TimeSpan.FromSeconds(120));
+            await database.SetReachableAsync(false);
+            try
+            {
+                await load.Process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+            }
+            finally
+            {
+                await database.SetReachableAsync(true);
+            }
+
+            (code, error) = (load.Process.ExitCode, load.Error);
+            Assert.Contains("stopped: the database is gone", error);
+            Assert.Contains("run the same command again to finish", error);
+            Assert.DoesNotContain("quarantined", await load.Output);
+        }
+
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("could not be quarantined", error);
+        await using (var c = await database.DataSource.OpenConnectionAsync())
+        {
+            Assert.Equal(0L, await c.ExecuteScalarAsync<long>("select count(*) from etl_quarantine"));
+            // Nothing half-loaded: every document row has all the agreements it says it has.
+            Assert.Equal(0L, await c.ExecuteScalarAsync<long>(
+                "select count(*) from dim_document d where d.agreement_count <> (select count(*) from agreement a where a.document_id = d.document_id)"));
+            Assert.True(await c.ExecuteScalarAsync<long>("select count(*) from dim_document") < files);
+        }
+
+        var rerun = await EtlProcess.RunAsync(database.ConnectionString, "load", "--jobs", "2", folder);
+        Assert.True(rerun.Code == 0, rerun.Output + rerun.Error);
+        Assert.Contains("failed 0", rerun.Output);
+        await using var after = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal(files, await after.ExecuteScalarAsync<long>("select count(*) from dim_document"));
+    }
+}

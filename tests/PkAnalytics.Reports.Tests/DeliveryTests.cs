@@ -53,6 +53,14 @@ public sealed class DeliveryTests(SampleReports fixture) : IClassFixture<SampleR
             Assert.Equal(1, r.Attempts);
             Assert.Contains("250", r.Detail);
         });
+        await using (var c = await fixture.Database.DataSource.OpenConnectionAsync())
+        {
+            var audited = (await Dapper.SqlMapper.QueryAsync<string>(c,
+                "select subject || ' = ' || new_value from audit_log where kind = 'report_sent' and subject like @prefix order by subject",
+                new { prefix = $"Laporan langganan {id} periode 2024-06 ke %" })).ToList();
+            Assert.Equal(2, audited.Count);
+            Assert.All(audited, a => Assert.Contains(" = sent: Jawaban server: 250", a));
+        }
 
         // Exactly once: the same subscription and period again (a retried job, a second process) sends nothing.
         var second = await fixture.Host.Delivery.RunAsync(id, June2024);

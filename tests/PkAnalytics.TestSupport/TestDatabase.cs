@@ -44,6 +44,30 @@ public class TestDatabase : IAsyncLifetime
         DataSource = WarehouseServiceCollectionExtensions.CreateDataSource(ConnectionString);
     }
 
+    /// <summary>
+    /// Makes this database refuse connections and drops the open ones (as a stopped server would), or lets it be
+    /// reached again; the pools are cleared either way so nothing holds a dead connection.
+    /// </summary>
+    public async Task SetReachableAsync(bool reachable)
+    {
+        await using (var admin = new NpgsqlConnection(AdminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var alter = new NpgsqlCommand($"alter database \"{Name}\" with allow_connections {(reachable ? "true" : "false")}", admin);
+            await alter.ExecuteNonQueryAsync();
+            if (!reachable)
+            {
+                await using var terminate = new NpgsqlCommand(
+                    "select pg_terminate_backend(pid) from pg_stat_activity where datname = @name and pid <> pg_backend_pid()", admin);
+                terminate.Parameters.AddWithValue("name", Name);
+                await terminate.ExecuteNonQueryAsync();
+            }
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        DataSource.Clear();
+    }
+
     public async Task DisposeAsync()
     {
         await DataSource.DisposeAsync();

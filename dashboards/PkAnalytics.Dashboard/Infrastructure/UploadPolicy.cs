@@ -9,7 +9,7 @@ namespace PkAnalytics.Dashboard.Infrastructure;
 /// </summary>
 public static class UploadPolicy
 {
-    public static IReadOnlyList<string> Extensions => PkAnalytics.Documents.DocumentParser.SupportedExtensions;
+    public static IReadOnlyList<string> Extensions => PkAnalytics.Domain.Agreements.DocumentFormats.Extensions;
 
     public static string Accept => string.Join(",", Extensions);
 

@@ -64,7 +64,7 @@ public sealed class LoadCommand : ICommand
         await new SchemaMigrator(dataSource).MigrateAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
         context.Error.WriteLine($"loading {files.Count} document(s)");
-        var summary = await new FolderLoader(new DocumentLoader(dataSource), context.Error)
+        var summary = await new FolderLoader(new DocumentLoader(dataSource), context.Error, dataSource)
         {
             Options = new DocumentLoadOptions { Replace = replace, SynchronousCommit = !asyncCommit },
             Jobs = jobs,
@@ -84,6 +84,15 @@ public sealed class LoadCommand : ICommand
         if (summary.Failed > 0)
         {
             context.Out.WriteLine("failed documents are quarantined (table etl_quarantine); fix and load them again.");
+        }
+
+        if (summary.DatabaseLost is { } lost)
+        {
+            context.Error.WriteLine(
+                $"pk etl load: stopped: the database is gone ({lost}). {summary.Done} of {summary.Total} document(s) were done; " +
+                "the documents in flight were rolled back, so nothing is half-loaded, and nothing was quarantined. " +
+                "When the database is back, run the same command again to finish: documents already loaded are recognised and skipped.");
+            return 1;
         }
 
         return summary.Failed > 0 ? 1 : 0;

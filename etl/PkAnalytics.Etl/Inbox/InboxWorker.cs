@@ -23,7 +23,7 @@ public sealed class InboxWorker(InboxQueue queue, DocumentLoader loader, string 
     public string Name => name;
 
     /// <summary>Test hook: the parser (DocumentParser.Parse by default).</summary>
-    internal Func<string, byte[], ParsedDocument> Parse { get; init; } = DocumentParser.Parse;
+    public Func<string, byte[], ParsedDocument> Parse { get; init; } = DocumentParser.Parse;
 
     /// <summary>Processes items until none is pending; returns the ids it processed.</summary>
     public async Task<IReadOnlyList<long>> DrainAsync(CancellationToken cancellationToken)
@@ -82,6 +82,12 @@ public sealed class InboxWorker(InboxQueue queue, DocumentLoader loader, string 
 
     private async Task ProcessAsync(InboxItem item, CancellationToken cancellationToken)
     {
+        if (item.IsPreview)
+        {
+            await PreviewAsync(item, cancellationToken);
+            return;
+        }
+
         var source = $"inbox/{item.InboxId}/{item.FileName}";
         try
         {
@@ -103,6 +109,24 @@ public sealed class InboxWorker(InboxQueue queue, DocumentLoader loader, string 
             await queue.FailAsync(item.InboxId, error, CancellationToken.None);
             await loader.QuarantineAsync(source, item.Sha256, error, CancellationToken.None);
         }
+    }
+
+    /// <summary>Reads an upload for the upload page; a document that cannot be read is a failed preview, not an error of the worker.</summary>
+    private async Task PreviewAsync(InboxItem item, CancellationToken cancellationToken)
+    {
+        string? json = null;
+        string? problem = null;
+        try
+        {
+            json = ParsedDocumentTransfer.Serialize(Parse(item.FileName, item.Content));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            problem = e is DocumentParseException ? e.Message : FolderLoader.Describe(e);
+        }
+
+        await queue.FinishPreviewAsync(item.InboxId, json, problem, cancellationToken);
+        log.WriteLine($"worker {name}: inbox {item.InboxId} {item.FileName}: preview {(problem is null ? "ready" : "failed: " + problem)}");
     }
 
     private static object Describe(DocumentLoadResult r) => new

@@ -31,6 +31,9 @@ public sealed class LoadSummary
 
     public List<(string Path, string Error)> Failures { get; } = [];
 
+    /// <summary>Set when the run stopped because the database went away: what was lost and where.</summary>
+    public string? DatabaseLost { get; internal set; }
+
     internal void Add(DocumentLoadResult result)
     {
         switch (result.Status)
@@ -66,7 +69,7 @@ public sealed class LoadSummary
 /// `pk etl load`: expands folders, parses every document and loads it in its own transaction; a failure is
 /// quarantined with its error and does not stop the others. Progress goes to the error writer.
 /// </summary>
-public sealed class FolderLoader(DocumentLoader loader, TextWriter progress)
+public sealed class FolderLoader(DocumentLoader loader, TextWriter progress, Npgsql.NpgsqlDataSource? dataSource = null)
 {
     public static IReadOnlyList<string> Extensions => PkAnalytics.Documents.DocumentParser.SupportedExtensions;
 
@@ -107,7 +110,22 @@ public sealed class FolderLoader(DocumentLoader loader, TextWriter progress)
         var summary = new LoadSummary { Total = files.Count };
         var clock = Stopwatch.StartNew();
         var report = new ProgressReport(progress, summary, clock);
-        await Parallel.ForEachAsync(files, new ParallelOptions
+        using var databaseGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            await LoadEachAsync(files, summary, report, databaseGone, databaseGone.Token);
+        }
+        catch (OperationCanceledException) when (summary.DatabaseLost is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // Stopped on purpose: the database is gone; the caller says so.
+        }
+
+        report.Finish();
+        return summary;
+    }
+
+    private Task LoadEachAsync(IReadOnlyList<string> files, LoadSummary summary, ProgressReport report, CancellationTokenSource stop, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(files, new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, Jobs),
             CancellationToken = cancellationToken,
@@ -119,7 +137,22 @@ public sealed class FolderLoader(DocumentLoader loader, TextWriter progress)
                 var content = await File.ReadAllBytesAsync(file, ct);
                 var parsed = Parse(file, content);
                 sha = parsed.Sha256;
-                var result = await loader.LoadAsync(parsed, DocumentInfo.FromContent(file, content), Options, ct);
+                DocumentLoadResult result;
+                try
+                {
+                    result = await loader.LoadAsync(parsed, DocumentInfo.FromContent(file, content), Options, ct);
+                }
+                catch (Exception e) when (Warehouse.DatabaseFailures.IsUnavailable(e) && !ct.IsCancellationRequested)
+                {
+                    // A dropped connection rolled the document back; once more, if the database is there at all.
+                    if (!await DatabaseReachableAsync(ct))
+                    {
+                        throw;
+                    }
+
+                    result = await loader.LoadAsync(parsed, DocumentInfo.FromContent(file, content), Options, ct);
+                }
+
                 summary.Add(result);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -128,6 +161,18 @@ public sealed class FolderLoader(DocumentLoader loader, TextWriter progress)
             }
             catch (Exception e)
             {
+                if (Warehouse.DatabaseFailures.IsUnavailable(e) && !await DatabaseReachableAsync(ct))
+                {
+                    // Not this document's fault, and nothing could be quarantined: stop, say so, a rerun finishes the job.
+                    lock (summary)
+                    {
+                        summary.DatabaseLost ??= $"{file}: {Describe(e)}";
+                    }
+
+                    await stop.CancelAsync();
+                    return;
+                }
+
                 var error = Describe(e);
                 summary.Fail(file, error);
                 progress.WriteLine($"failed: {file}: {error}");
@@ -143,9 +188,9 @@ public sealed class FolderLoader(DocumentLoader loader, TextWriter progress)
 
             report.Tick(file);
         });
-        report.Finish();
-        return summary;
-    }
+
+    private async Task<bool> DatabaseReachableAsync(CancellationToken cancellationToken) =>
+        dataSource is null || await Warehouse.DatabaseFailures.IsReachableAsync(dataSource, cancellationToken);
 
     public static string Describe(Exception e) => e switch
     {

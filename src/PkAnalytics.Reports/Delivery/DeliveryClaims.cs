@@ -75,12 +75,23 @@ public sealed class DeliveryClaims(NpgsqlDataSource dataSource, ReportOptions op
     public async Task<bool> FinishAsync(long deliveryId, string status, string? detail, string? deliveredAs = null, int? pdfBytes = null,
         string? messageId = null, int? attempts = null, CancellationToken cancellationToken = default)
     {
+        // The outcome and its line in the audit log commit together.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition("""
-            update report_delivery
-            set status = @Status, detail = @Detail, delivered_as = @DeliveredAs, pdf_bytes = @PdfBytes, message_id = @MessageId,
-                attempts = coalesce(@Attempts, attempts), finished_at = now()
-            where delivery_id = @DeliveryId and claimed_by = @Instance and status in ('claimed', 'sending')
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
+            with finished as (
+                update report_delivery
+                set status = @Status, detail = @Detail, delivered_as = @DeliveredAs, pdf_bytes = @PdfBytes, message_id = @MessageId,
+                    attempts = coalesce(@Attempts, attempts), finished_at = now()
+                where delivery_id = @DeliveryId and claimed_by = @Instance and status in ('claimed', 'sending')
+                returning delivery_id, subscription_id, period, email, status, detail
+            ), audited as (
+                insert into audit_log (at, actor, kind, subject, new_value)
+                select now(), 'system', 'report_sent',
+                       'Laporan langganan ' || f.subscription_id || ' periode ' || f.period || ' ke ' || f.email,
+                       f.status || coalesce(': ' || left(f.detail, 500), '')
+                from finished f
+            )
+            select count(*)::int from finished
             """, new { DeliveryId = deliveryId, Status = status, Detail = detail, DeliveredAs = deliveredAs, PdfBytes = pdfBytes, MessageId = messageId, Attempts = attempts, Instance },
             cancellationToken: cancellationToken)) == 1;
     }

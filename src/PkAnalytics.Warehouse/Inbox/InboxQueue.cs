@@ -7,12 +7,15 @@ using PkAnalytics.Warehouse.ReadModels;
 
 namespace PkAnalytics.Warehouse.Inbox;
 
-/// <summary>A document waiting in etl_inbox, as claimed by a worker.</summary>
-public sealed record InboxItem(long InboxId, string FileName, byte[] Content, string Sha256);
+/// <summary>A document waiting in etl_inbox, as claimed by a worker: to read for a preview, or to load.</summary>
+public sealed record InboxItem(long InboxId, string FileName, byte[] Content, string Sha256, string Status)
+{
+    public bool IsPreview => Status == InboxStatuses.Previewing;
+}
 
 /// <summary>What the inbox says about one item (for the dashboard's upload page and the tests).</summary>
 public sealed record InboxStatus(long InboxId, string FileName, string Status, string? ClaimedBy, int? DocumentId,
-    string? Result, string? Error, DateTime UploadedAt, DateTime? FinishedAt);
+    string? Result, string? Error, DateTime UploadedAt, DateTime? FinishedAt, string? Preview = null, string? UploadedBy = null);
 
 /// <summary>
 /// The inbox table: the dashboard's upload writes documents here, ETL workers claim them. A claim is an UPDATE of
@@ -27,17 +30,25 @@ public sealed class InboxQueue(NpgsqlDataSource dataSource)
 
     public static TimeSpan DefaultStaleAfter { get; } = TimeSpan.FromMinutes(15);
 
+    // Previews first: someone is waiting on the upload page for them.
     private const string ClaimSql = """
         update etl_inbox i
-        set status = 'processing', claimed_by = @Worker, claimed_at = now(), finished_at = null, error = null
+        set status = case when i.status in ('preview_pending', 'previewing') then 'previewing' else 'processing' end,
+            claimed_by = @Worker, claimed_at = now(), finished_at = null, error = null
         where i.inbox_id = (
             select inbox_id from etl_inbox
-            where status = 'pending'
-               or (status = 'processing' and claimed_at < now() - make_interval(secs => @StaleSeconds))
-            order by inbox_id
+            where status in ('pending', 'preview_pending')
+               or (status in ('processing', 'previewing') and claimed_at < now() - make_interval(secs => @StaleSeconds))
+            order by (status in ('preview_pending', 'previewing')) desc, inbox_id
             limit 1
             for update skip locked)
-        returning i.inbox_id as InboxId, i.file_name as FileName, i.content as Content, i.sha256 as Sha256
+        returning i.inbox_id as InboxId, i.file_name as FileName, i.content as Content, i.sha256 as Sha256, i.status as Status
+        """;
+
+    private const string FinishPreviewSql = """
+        update etl_inbox
+        set status = @Status, finished_at = now(), preview = @Preview::jsonb, error = @Error
+        where inbox_id = @InboxId and status = 'previewing'
         """;
 
     private const string FinishSql = """
@@ -49,7 +60,7 @@ public sealed class InboxQueue(NpgsqlDataSource dataSource)
     private const string StatusSql = """
         select inbox_id as InboxId, file_name as FileName, status as Status, claimed_by as ClaimedBy,
                document_id as DocumentId, result::text as Result, error as Error, uploaded_at as UploadedAt,
-               finished_at as FinishedAt
+               finished_at as FinishedAt, preview::text as Preview, uploaded_by as UploadedBy
         from etl_inbox
         where inbox_id = @InboxId
         """;
@@ -58,7 +69,17 @@ public sealed class InboxQueue(NpgsqlDataSource dataSource)
     /// Stores a document for the workers (what the dashboard's upload does) and records the upload in the audit log;
     /// returns its inbox id. Only a viewer who may upload documents may enqueue.
     /// </summary>
-    public async Task<long> EnqueueAsync(ViewerScope uploader, string fileName, byte[] content, CancellationToken cancellationToken = default)
+    public Task<long> EnqueueAsync(ViewerScope uploader, string fileName, byte[] content, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(uploader, fileName, content, InboxStatuses.Pending, cancellationToken);
+
+    /// <summary>
+    /// Stores an upload for a worker to read (not load): the upload page shows what was read, and the upload is
+    /// loaded only once confirmed (<see cref="ConfirmAsync"/>). The dashboard itself never parses a document.
+    /// </summary>
+    public Task<long> EnqueueForPreviewAsync(ViewerScope uploader, string fileName, byte[] content, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(uploader, fileName, content, InboxStatuses.PreviewPending, cancellationToken);
+
+    private async Task<long> EnqueueAsync(ViewerScope uploader, string fileName, byte[] content, string status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uploader);
         ArgumentNullException.ThrowIfNull(content);
@@ -76,6 +97,7 @@ public sealed class InboxQueue(NpgsqlDataSource dataSource)
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             UploadedBy = uploadedBy,
             UploadedAt = DateTime.UtcNow,
+            Status = status,
         }).Entity;
         db.AuditLog.Add(new AuditEntry
         {
@@ -108,6 +130,66 @@ public sealed class InboxQueue(NpgsqlDataSource dataSource)
             Result = resultJson,
             Error = (string?)null,
         }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Records what the worker read for an upload's preview (the parsed document as JSON), or why it could not.</summary>
+    public async Task FinishPreviewAsync(long inboxId, string? previewJson, string? error, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(FinishPreviewSql, new
+        {
+            InboxId = inboxId,
+            Status = error is null ? InboxStatuses.PreviewReady : InboxStatuses.PreviewFailed,
+            Preview = previewJson,
+            Error = error,
+        }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Confirms a previewed upload: it is loaded by the next worker. False when it is not (or no longer) ready.</summary>
+    public async Task<bool> ConfirmAsync(ViewerScope viewer, long inboxId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!viewer.Can(ViewerRights.UploadDocuments))
+        {
+            throw new UnauthorizedAccessException("Akun Anda tidak berwenang mengunggah dokumen.");
+        }
+
+        await using var db = WarehouseDbContext.Create(dataSource, viewer);
+        var entry = await db.Inbox.FindAsync([inboxId], cancellationToken);
+        if (entry is not { Status: InboxStatuses.PreviewReady })
+        {
+            return false;
+        }
+
+        (entry.Status, entry.ClaimedBy, entry.ClaimedAt, entry.FinishedAt) = (InboxStatuses.Pending, null, null, null);
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = DateTime.UtcNow, Actor = viewer.Actor, Kind = AuditKinds.Upload, Subject = $"Konfirmasi muat dokumen {entry.FileName}",
+            NewValue = $"antrean {inboxId}",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Drops an upload that was only previewed (its content is not kept). False when it was already confirmed.</summary>
+    public async Task<bool> CancelAsync(ViewerScope viewer, long inboxId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!viewer.Can(ViewerRights.UploadDocuments))
+        {
+            throw new UnauthorizedAccessException("Akun Anda tidak berwenang mengunggah dokumen.");
+        }
+
+        await using var db = WarehouseDbContext.Create(dataSource, viewer);
+        var entry = await db.Inbox.FindAsync([inboxId], cancellationToken);
+        if (entry is null || entry.Status is not (InboxStatuses.PreviewPending or InboxStatuses.PreviewReady or InboxStatuses.PreviewFailed))
+        {
+            return false;
+        }
+
+        (entry.Status, entry.Content, entry.Preview, entry.FinishedAt) = (InboxStatuses.Cancelled, [], null, DateTime.UtcNow);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 
     /// <summary>Marks an item failed with its error (the load rolled back, so this is its own transaction).</summary>
     public async Task FailAsync(long inboxId, string error, CancellationToken cancellationToken = default)

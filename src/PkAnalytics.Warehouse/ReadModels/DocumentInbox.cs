@@ -47,7 +47,8 @@ public sealed class DocumentInbox(NpgsqlDataSource dataSource)
                i.result::text as Result
         from etl_inbox i
         left join dim_document d on d.document_id = i.document_id
-        where @ScopeAgencyId::int is null or d.agency_id = @ScopeAgencyId
+        where (@ScopeAgencyId::int is null or d.agency_id = @ScopeAgencyId)
+          and i.status not in ('preview_pending', 'previewing', 'preview_ready', 'cancelled')
         order by i.inbox_id desc
         limit @Limit;
 
@@ -90,6 +91,7 @@ public sealed class DocumentInbox(NpgsqlDataSource dataSource)
         "loaded" => "Dimuat",
         "duplicate" => "Sudah pernah dimuat",
         "failed" => "Gagal",
+        "preview_failed" => "Tidak terbaca",
         _ => status,
     };
 }

@@ -80,10 +80,29 @@ public static class TabularFile
         return Build(rows, headerNames);
     }
 
+    /// <summary>
+    /// UTF-8, UTF-16 or Windows-1252 (Excel's "CSV" on Indonesian Windows), told apart by the bytes; a file that is
+    /// none of them, or a row with characters no encoding gives (control characters), is refused with the row.
+    /// </summary>
     private static List<(int Row, List<Cell> Cells)> ReadCsv(Stream content)
     {
-        using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
+        using var bytes = new MemoryStream();
+        content.CopyTo(bytes);
+        if (!PkAnalytics.Domain.Text.TextDecoding.TryDecode(bytes.ToArray(), out var text, out var problem, out var encoding))
+        {
+            throw new TabularFormatException($"Berkas tidak dapat dibaca sebagai teks CSV: {problem}. Simpan sebagai CSV (UTF-8) atau .xlsx.");
+        }
+
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Any(c => (c < 0x20 && c is not ('\t' or '\r')) || c == '\uFFFD' || c is >= '\u0080' and <= '\u009F'))
+            {
+                throw new TabularFormatException(
+                    $"Baris {i + 1}: berisi karakter yang tidak dikenal dalam {encoding}. Simpan berkas sebagai CSV (UTF-8) atau .xlsx.");
+            }
+        }
+
         var firstLine = text.Split('\n', 2)[0];
         var delimiter = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ";" : ",";
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)

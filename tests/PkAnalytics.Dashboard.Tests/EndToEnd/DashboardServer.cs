@@ -63,6 +63,10 @@ public abstract class DashboardServer : IAsyncLifetime
         await CreateAccountsAsync();
 
         (process, BaseUrl) = await StartProcessAsync();
+        if (WithWorker)
+        {
+            StartWorker();
+        }
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -127,6 +131,28 @@ public abstract class DashboardServer : IAsyncLifetime
     }
 
     private readonly List<Process> extraProcesses = [];
+
+    /// <summary>Also run an ETL worker (as ./pk up does): uploads are read for their preview and loaded by it.</summary>
+    protected virtual bool WithWorker => false;
+
+    public static string WorkerExecutablePath =>
+        Path.Combine(Repo.Root, "etl", "PkAnalytics.Etl", "bin", Configuration, "net10.0", "pk-etl");
+
+    private void StartWorker()
+    {
+        var start = new ProcessStartInfo(WorkerExecutablePath, ["worker", "--poll", "1", "--name", "e2e"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["PK_DB"] = Database.ConnectionString;
+        var worker = Process.Start(start) ?? throw new InvalidOperationException($"could not start {WorkerExecutablePath}");
+        worker.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        worker.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        worker.BeginOutputReadLine();
+        worker.BeginErrorReadLine();
+        extraProcesses.Add(worker);
+    }
 
     public string Log
     {

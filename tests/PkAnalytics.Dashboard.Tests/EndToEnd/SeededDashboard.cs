@@ -12,6 +12,8 @@ namespace PkAnalytics.Dashboard.Tests.EndToEnd;
 /// </summary>
 public sealed class SeededDashboard : DashboardServer
 {
+    protected override bool WithWorker => true;
+
     protected override async Task SeedAsync(NpgsqlDataSource dataSource)
     {
         var loader = new DocumentLoader(dataSource);

@@ -10,7 +10,10 @@ public sealed class InboxEntry
     public string? UploadedBy { get; set; }
     public DateTime UploadedAt { get; set; }
 
-    /// <summary>pending | processing | loaded | duplicate | failed.</summary>
+    /// <summary>
+    /// preview_pending -> previewing -> preview_ready | preview_failed (an upload the worker reads for the page
+    /// to show), then pending -> processing -> loaded | duplicate | failed once confirmed; cancelled when dropped.
+    /// </summary>
     public string Status { get; set; } = "pending";
 
     public string? ClaimedBy { get; set; }
@@ -19,6 +22,9 @@ public sealed class InboxEntry
     public int? DocumentId { get; set; }
     public string? Result { get; set; }
     public string? Error { get; set; }
+
+    /// <summary>What the worker read from the document for the upload page (the parsed document as JSON).</summary>
+    public string? Preview { get; set; }
 }
 
 /// <summary>A document that failed to load, with its error.</summary>

@@ -932,6 +932,10 @@ namespace PkAnalytics.Warehouse.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
+                    b.Property<string>("Preview")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("preview");
+
                     b.Property<string>("Result")
                         .HasColumnType("jsonb")
                         .HasColumnName("result");
@@ -963,15 +967,15 @@ namespace PkAnalytics.Warehouse.Data.Migrations
 
                     b.HasIndex("ClaimedAt")
                         .HasDatabaseName("etl_inbox_processing")
-                        .HasFilter("status = 'processing'");
+                        .HasFilter("status in ('processing', 'previewing')");
 
                     b.HasIndex("InboxId")
                         .HasDatabaseName("etl_inbox_pending")
-                        .HasFilter("status = 'pending'");
+                        .HasFilter("status in ('pending', 'preview_pending')");
 
                     b.ToTable("etl_inbox", null, t =>
                         {
-                            t.HasCheckConstraint("etl_inbox_status_check", "status in ('pending', 'processing', 'loaded', 'duplicate', 'failed')");
+                            t.HasCheckConstraint("etl_inbox_status_check", "status in ('preview_pending', 'previewing', 'preview_ready', 'preview_failed', 'pending', 'processing', 'loaded', 'duplicate', 'failed', 'cancelled')");
                         });
                 });
 

@@ -1,17 +1,22 @@
 using System.Text;
 
-namespace PkAnalytics.Documents;
+namespace PkAnalytics.Domain.Text;
 
-/// <summary>Turns the bytes of a text document into a string: UTF-8 (with or without BOM), UTF-16 (BOM or
-/// NUL-pattern), else Windows-1252. Reports binary content instead of guessing.</summary>
-internal static class TextDecoding
+/// <summary>Turns the bytes of a text file (a document, a CSV import) into a string: UTF-8 (with or without BOM),
+/// UTF-16 (BOM or NUL-pattern), else Windows-1252 (what Excel on Indonesian Windows saves). Reports binary content
+/// instead of guessing.</summary>
+public static class TextDecoding
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
-    public static bool TryDecode(byte[] content, out string text, out string problem)
+    public static bool TryDecode(byte[] content, out string text, out string problem) => TryDecode(content, out text, out problem, out _);
+
+    /// <summary>As <see cref="TryDecode(byte[], out string, out string)"/>, also naming the encoding that was read.</summary>
+    public static bool TryDecode(byte[] content, out string text, out string problem, out string encoding)
     {
         text = string.Empty;
         problem = string.Empty;
+        encoding = "UTF-8";
         if (content.Length == 0)
         {
             problem = "berkas kosong";
@@ -25,14 +30,17 @@ internal static class TextDecoding
         else if (content.Length >= 2 && content[0] == 0xFF && content[1] == 0xFE)
         {
             text = Encoding.Unicode.GetString(content, 2, content.Length - 2);
+            encoding = "UTF-16";
         }
         else if (content.Length >= 2 && content[0] == 0xFE && content[1] == 0xFF)
         {
             text = Encoding.BigEndianUnicode.GetString(content, 2, content.Length - 2);
+            encoding = "UTF-16";
         }
         else if (LooksLikeUtf16(content, out var bigEndian))
         {
             text = (bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode).GetString(content);
+            encoding = "UTF-16";
         }
         else
         {
@@ -43,6 +51,7 @@ internal static class TextDecoding
             catch (DecoderFallbackException)
             {
                 text = Windows1252(content);
+                encoding = "Windows-1252";
             }
         }
 
