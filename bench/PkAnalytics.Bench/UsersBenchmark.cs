@@ -497,8 +497,8 @@ public sealed class UsersBenchmark : IBenchmark
             catch (TimeoutException)
             {
                 var seen = await page.EvaluateAsync<string>(
-                    "() => `${location.pathname}: h1 '${document.querySelector('main h1')?.textContent?.trim() ?? ''}', loading seen ${window.__pk?.loadingSeen}, loading now ${!!document.querySelector('main .pk-loading')}, first data ${window.__pk?.firstData}, trace ${window.__pk?.trace?.join(' ')}`");
-                return (null, $"timeout: not on screen within {PageTimeout.TotalSeconds:0} s ({seen})");
+                    "() => `${location.pathname}: h1 '${document.querySelector('main h1')?.textContent?.trim() ?? ''}', loading seen ${window.__pk?.loadingSeen}, loading now ${!!document.querySelector('main .pk-loading')}, first data ${window.__pk?.firstData}, done in the page ${window.__pk?.done}, ${document.getElementsByTagName('*').length} DOM elements, trace ${window.__pk?.trace?.join(' ')}`");
+                return (null, $"timeout: the browser did not report the page within {PageTimeout.TotalSeconds:0} s ({seen})");
             }
 
             var result = await page.EvaluateAsync<ProbeResult>(PageProbe.Read);
