@@ -20,15 +20,19 @@ public sealed class ReportOptions
     /// <summary>How long a claimed send belongs to its process; a claim older than this was left by a crash.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The chromium that prints the PDFs (PK_CHROMIUM); Debian's by default. Never downloaded.</summary>
+    public string ChromiumPath { get; set; } = Rendering.PdfPrinter.DefaultChromiumPath;
+
     public SmtpSettings Smtp { get; set; } = new();
 
-    /// <summary>Applies PK_SMTP_*, PK_TIME_ZONE, PK_PUBLIC_URL and PK_REPORT_MAX_ATTACHMENT_MB where set.</summary>
+    /// <summary>Applies PK_SMTP_*, PK_TIME_ZONE, PK_PUBLIC_URL, PK_CHROMIUM and PK_REPORT_MAX_ATTACHMENT_MB where set.</summary>
     public ReportOptions FromEnvironment(Func<string, string?>? read = null)
     {
         read ??= Environment.GetEnvironmentVariable;
         string? Get(string name) => read(name) is { Length: > 0 } v ? v : null;
         TimeZone = Get("PK_TIME_ZONE") ?? TimeZone;
         PublicBaseUrl = Get("PK_PUBLIC_URL") ?? PublicBaseUrl;
+        ChromiumPath = Get("PK_CHROMIUM") ?? ChromiumPath;
         if (Get("PK_REPORT_MAX_ATTACHMENT_MB") is { } mb && double.TryParse(mb, System.Globalization.CultureInfo.InvariantCulture, out var megabytes))
         {
             MaxAttachmentBytes = (long)(megabytes * 1024 * 1024);

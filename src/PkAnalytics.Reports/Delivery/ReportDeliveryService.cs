@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using PkAnalytics.Reports.Model;
 using PkAnalytics.Reports.Rendering;
+using PkAnalytics.Warehouse;
 using PkAnalytics.Warehouse.Data;
 using PkAnalytics.Warehouse.Data.Entities;
 using PkAnalytics.Warehouse.ReadModels;
@@ -29,6 +30,7 @@ public sealed class ReportDeliveryService(
     SmtpSender sender,
     DeliveryClaims claims,
     Subscriptions.RecipientAccounts accounts,
+    ReportOptions options,
     ILogger<ReportDeliveryService>? logger = null)
 {
     private readonly ILogger log = logger ?? (ILogger)NullLogger.Instance;
@@ -118,9 +120,10 @@ public sealed class ReportDeliveryService(
                 detail = "Dikirim ulang setelah proses sebelumnya berhenti di tengah pengiriman. " + detail;
             }
 
-            var finished = await claims.FinishAsync(claim.DeliveryId, result.Sent ? ReportDelivery.StatusSent : ReportDelivery.StatusFailed,
-                detail, result.Sent ? (composed.Attached ? "attachment" : "link") : null, report.Pdf.Length, composed.Message.MessageId,
-                result.Attempts, CancellationToken.None);
+            var finished = await FinishAfterSendAsync(claim.DeliveryId, () => claims.FinishAsync(claim.DeliveryId,
+                result.Sent ? ReportDelivery.StatusSent : ReportDelivery.StatusFailed, detail,
+                result.Sent ? (composed.Attached ? "attachment" : "link") : null, report.Pdf.Length, composed.Message.MessageId,
+                result.Attempts, CancellationToken.None));
             if (!finished)
             {
                 log.LogWarning("Delivery {Id}: the claim was taken over by another process while this one was sending.", claim.DeliveryId);
@@ -139,6 +142,31 @@ public sealed class ReportDeliveryService(
 
         log.LogInformation("Report subscription {Id}, period {Period}: {Result}", subscriptionId, period, new DeliveryRunResult(sent, failed, refused, skipped));
         return new DeliveryRunResult(sent, failed, refused, skipped);
+    }
+
+    /// <summary>
+    /// Records what the SMTP server answered. The mail is out (or finally refused), so this must not be lost: while
+    /// the database is unreachable it is retried, with backoff, for up to half the claim's lease - long enough for a
+    /// restart or a failover, and short enough that no other process takes the claim over and sends the report again.
+    /// </summary>
+    private async Task<bool> FinishAfterSendAsync(long deliveryId, Func<Task<bool>> finish)
+    {
+        var started = DateTime.UtcNow;
+        var delay = TimeSpan.FromMilliseconds(500);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await finish();
+            }
+            catch (Exception e) when (DatabaseFailures.IsUnavailable(e) && DateTime.UtcNow - started + delay < options.ClaimLease / 2)
+            {
+                log.LogWarning("Delivery {Id}: the outcome could not be written, the database is unreachable ({Error}); attempt {Attempt}, trying again in {Delay}.",
+                    deliveryId, e.Message, attempt, delay);
+                await Task.Delay(delay);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(15).Ticks));
+            }
+        }
     }
 
     /// <summary>

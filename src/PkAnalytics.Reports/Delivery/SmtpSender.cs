@@ -44,9 +44,10 @@ public sealed class SmtpSender(ReportOptions options, ILogger<SmtpSender>? logge
                 await beforeAttempt(attempt);
             }
 
+            var progress = new DataProgress();
             try
             {
-                var answer = await SendOnceAsync(message, cancellationToken);
+                var answer = await SendOnceAsync(message, progress, cancellationToken);
                 return SendResult.Success(attempt, "250 " + answer);
             }
             catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
@@ -56,6 +57,15 @@ public sealed class SmtpSender(ReportOptions options, ILogger<SmtpSender>? logge
             catch (AuthenticationException e)
             {
                 return SendResult.Failure(attempt, "Autentikasi SMTP ditolak: " + e.Message, permanent: true);
+            }
+            catch (Exception e) when (progress.WholeMessageWritten && e is not SmtpCommandException && !progress.Delivered)
+            {
+                // The whole message went out and the server's final answer did not come back: it may have been
+                // accepted. Sending it again could deliver it twice, so this is final; the log says to check.
+                log.LogWarning("SMTP to {To}: no answer after the whole message was sent ({Error}); not resent.", message.To, Describe(e));
+                return SendResult.Failure(attempt,
+                    $"Server SMTP tidak menjawab setelah seluruh laporan terkirim ({Describe(e)}); laporan mungkin sudah diterima, " +
+                    "jadi tidak dikirim ulang agar tidak ganda. Periksa kotak masuk penerima.", permanent: true);
             }
             catch (Exception e) when (IsTransient(e) && !cancellationToken.IsCancellationRequested)
             {
@@ -73,7 +83,7 @@ public sealed class SmtpSender(ReportOptions options, ILogger<SmtpSender>? logge
         return SendResult.Failure(smtp.MaxAttempts, $"Gagal setelah {smtp.MaxAttempts} percobaan; jawaban terakhir: {last}", permanent: false);
     }
 
-    private async Task<string> SendOnceAsync(MimeMessage message, CancellationToken cancellationToken)
+    private async Task<string> SendOnceAsync(MimeMessage message, DataProgress progress, CancellationToken cancellationToken)
     {
         var smtp = options.Smtp;
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
@@ -90,9 +100,39 @@ public sealed class SmtpSender(ReportOptions options, ILogger<SmtpSender>? logge
             await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
         }
 
-        var answer = await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(true, cancellationToken);
+        var answer = await client.SendAsync(message, cancellationToken, progress);
+        progress.Delivered = true;
+        try
+        {
+            await client.DisconnectAsync(true, cancellationToken);
+        }
+        catch (Exception e) when (IsTransient(e))
+        {
+            // The server already said 250; a QUIT that fails changes nothing about the delivery.
+            log.LogDebug("SMTP QUIT after a delivered message failed: {Error}", Describe(e));
+        }
+
         return answer;
+    }
+
+    /// <summary>Tells whether the message's last byte was written (after that, a lost answer is ambiguous).</summary>
+    private sealed class DataProgress : ITransferProgress
+    {
+        public bool WholeMessageWritten { get; private set; }
+
+        public bool Delivered { get; set; }
+
+        public void Report(long bytesTransferred, long totalSize)
+        {
+            if (totalSize > 0 && bytesTransferred >= totalSize)
+            {
+                WholeMessageWritten = true;
+            }
+        }
+
+        public void Report(long bytesTransferred)
+        {
+        }
     }
 
     private static bool IsTransient(Exception e) => e is SmtpCommandException or SmtpProtocolException or SocketException

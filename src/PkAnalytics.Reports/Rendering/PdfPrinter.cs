@@ -10,9 +10,10 @@ namespace PkAnalytics.Reports.Rendering;
 /// that every chart that must be there is drawn and every table has all its rows; a report that fails the check
 /// is not printed (<see cref="ReportIncompleteException"/>). Never downloads a browser.
 /// </summary>
-public sealed class PdfPrinter : IAsyncDisposable
+public sealed class PdfPrinter(ReportOptions options) : IAsyncDisposable
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Debian's chromium, the default of <see cref="ReportOptions.ChromiumPath"/>.</summary>
+    public const string DefaultChromiumPath = "/usr/bin/chromium";
 
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
@@ -38,18 +39,29 @@ public sealed class PdfPrinter : IAsyncDisposable
                 return again;
             }
 
-            if (!File.Exists(ChromiumPath))
+            var path = options.ChromiumPath;
+            if (!File.Exists(path))
             {
-                throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (./pk up does).");
+                throw new ChromiumUnavailableException(
+                    $"Chromium tidak ditemukan di {path}: pasang paket Debian chromium (./pk up memasangnya) atau atur PK_CHROMIUM.");
             }
 
             playwright ??= await Playwright.CreateAsync();
-            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            try
             {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args = ChromiumArgs,
-            });
+                browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = path,
+                    Headless = true,
+                    Args = ChromiumArgs,
+                    Timeout = 60_000,
+                });
+            }
+            catch (PlaywrightException e)
+            {
+                throw new ChromiumUnavailableException($"Chromium ({path}) tidak dapat dijalankan: {FirstLine(e.Message)}", e);
+            }
+
             return browser;
         }
         finally
@@ -122,6 +134,10 @@ public sealed class PdfPrinter : IAsyncDisposable
             healthy = true;
             return pdf;
         }
+        catch (PlaywrightException e) when (!chromium.IsConnected)
+        {
+            throw new ChromiumUnavailableException($"Chromium berhenti saat mencetak {data.Title} ({data.PeriodLabel}): {FirstLine(e.Message)}", e);
+        }
         finally
         {
             if (page is not null)
@@ -139,6 +155,9 @@ public sealed class PdfPrinter : IAsyncDisposable
             pages.Release();
         }
     }
+
+    private static string FirstLine(string message) =>
+        message.Split('\n', 2, StringSplitOptions.TrimEntries)[0];
 
     private static string Footer(ReportData data)
     {
@@ -171,3 +190,9 @@ public sealed class PdfPrinter : IAsyncDisposable
         pages.Dispose();
     }
 }
+
+/// <summary>
+/// Chromium could not be started or died: the report was not printed. Transient from the job's view (a retry may
+/// find it installed or working again); never a sent report.
+/// </summary>
+public sealed class ChromiumUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
