@@ -105,6 +105,42 @@ public sealed class ExactlyOnceTests(SampleReports fixture) : IClassFixture<Samp
     }
 
     [Fact]
+    public async Task ProcessTerminatedMidSend_HandsTheSendBack_AndTheNextRunSendsOnce()
+    {
+        var id = await SubscribeAsync(fixture.Host.Subscriptions, ReportSubscription.KindKabupaten, null, Pimpinan("henti@luwutimur.test"));
+        using var silent = new TcpListener(IPAddress.Loopback, 0); // accepts, never answers: the send hangs
+        silent.Start();
+        var held = new List<TcpClient>();
+        var accepting = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    held.Add(await silent.AcceptTcpClientAsync());
+                }
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+            }
+        });
+        var stopped = StartSend(id, ((IPEndPoint)silent.LocalEndpoint).Port);
+        await WaitUntilAsync(async () => (await DeliveriesAsync(fixture.Database.DataSource, id)).Any(r => r.Status == "sending"),
+            TimeSpan.FromSeconds(60), "the process to reach the SMTP conversation");
+
+        Process.Start("kill", ["-TERM", stopped.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        var (exitCode, output) = await Finish(stopped);
+        silent.Stop();
+        held.ForEach(c => c.Dispose());
+
+        Assert.True(exitCode == 130, output);
+        Assert.Contains("dihentikan", output);
+        Assert.Empty(await DeliveriesAsync(fixture.Database.DataSource, id)); // handed back, not left to a lease
+        Assert.Equal(new DeliveryRunResult(1, 0, 0, 0), await fixture.Host.Delivery.RunAsync(id, June2024));
+        Assert.Single(MessagesTo(fixture.Smtp, "henti@luwutimur.test"));
+    }
+
+    [Fact]
     public async Task ServerDownThenBack_TheReportArrivesOnceAfterARetry()
     {
         await using var server = new SmtpTestServer(port: SmtpTestServer.FreePort()); // not started yet: down

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using PkAnalytics.Reports;
 using PkAnalytics.Reports.Delivery;
 using PkAnalytics.Reports.Model;
@@ -58,6 +59,11 @@ public static class ReportCommand
         services.AddWarehouse(configuration.GetConnectionString("Warehouse"));
         services.AddReports(configuration);
         await using var provider = services.BuildServiceProvider();
+        // SIGTERM (a stopping service, a deploy) and Ctrl-C end the run between or inside sends, never half-way
+        // into an unrecorded one (ReportDeliveryService hands interrupted sends back).
+        using var stopping = new CancellationTokenSource();
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stopping.Cancel(); });
+        using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stopping.Cancel(); });
 
         try
         {
@@ -71,7 +77,7 @@ public static class ReportCommand
             return args[1] switch
             {
                 "render" => await RenderAsync(provider, options),
-                "send" => await SendAsync(provider, options),
+                "send" => await SendAsync(provider, options, stopping.Token),
                 _ => Fail($"unknown report command '{args[1]}'"),
             };
         }
@@ -79,7 +85,12 @@ public static class ReportCommand
         {
             return Fail(e.Message);
         }
-        catch (Exception e) when (e is ReportNotVisibleException or ReportIncompleteException)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("pk dashboard report: dihentikan (SIGTERM/SIGINT); laporan yang belum terkirim dikembalikan dan dikirim pada jalankan berikutnya.");
+            return 130;
+        }
+        catch (Exception e) when (e is ReportNotVisibleException or ReportIncompleteException or ChromiumUnavailableException)
         {
             Console.Error.WriteLine($"pk dashboard report: {e.Message}");
             return 1;
@@ -117,7 +128,7 @@ public static class ReportCommand
         return 0;
     }
 
-    private static async Task<int> SendAsync(IServiceProvider provider, Dictionary<string, string> options)
+    private static async Task<int> SendAsync(IServiceProvider provider, Dictionary<string, string> options, CancellationToken cancellationToken)
     {
         var text = Required(options, "--subscription");
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var subscriptionId))
@@ -134,8 +145,8 @@ public static class ReportCommand
         var period = options.TryGetValue("--period", out var p)
             ? ReportPeriod.Parse(p)
             : ReportPeriod.Before(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone)).DateTime);
-        await provider.GetRequiredService<DashboardReadModelRefresher>().RefreshAsync();
-        var result = await provider.GetRequiredService<ReportDeliveryService>().RunAsync(subscriptionId, period, "manual");
+        await provider.GetRequiredService<DashboardReadModelRefresher>().RefreshAsync(cancellationToken: cancellationToken);
+        var result = await provider.GetRequiredService<ReportDeliveryService>().RunAsync(subscriptionId, period, "manual", cancellationToken);
         Console.WriteLine($"{subscription.Name}, periode {period}: {result}");
         return result.Failed > 0 ? 1 : 0;
     }

@@ -104,4 +104,16 @@ public sealed class DeliveryClaims(NpgsqlDataSource dataSource, ReportOptions op
             "delete from report_delivery where delivery_id = @DeliveryId and claimed_by = @Instance and status = 'claimed' and attempts = 0",
             new { DeliveryId = deliveryId, Instance }, cancellationToken: cancellationToken));
     }
+
+    /// <summary>
+    /// Gives back a claim whose send was interrupted (shutdown) before the whole message went out: the server cannot
+    /// have accepted it, so the next run may send it at once instead of waiting for the lease.
+    /// </summary>
+    public async Task ReleaseUnsentAsync(long deliveryId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "delete from report_delivery where delivery_id = @DeliveryId and claimed_by = @Instance and status in ('claimed', 'sending')",
+            new { DeliveryId = deliveryId, Instance }, cancellationToken: cancellationToken));
+    }
 }

@@ -110,8 +110,21 @@ public sealed class ReportDeliveryService(
 
             var key = $"laporan-{subscriptionId}-{period}-{recipient.RecipientId}";
             var composed = composer.Compose(report, new MailAddressee(recipient.Email, recipient.DisplayName, subscription.Name), key);
-            var result = await sender.SendAsync(composed.Message,
-                attempt => claims.MarkSendingAsync(claim.DeliveryId, attempt, cancellationToken), cancellationToken);
+            SendResult result;
+            try
+            {
+                result = await sender.SendAsync(composed.Message,
+                    attempt => claims.MarkSendingAsync(claim.DeliveryId, attempt, cancellationToken), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped (shutdown) before the whole message went out (after it, SendAsync answers instead of
+                // throwing): the server cannot have it, so the claim goes back for the next run.
+                await claims.ReleaseUnsentAsync(claim.DeliveryId, CancellationToken.None);
+                log.LogWarning("Report to {Email} ({Subscription}, {Period}) interrupted before it was sent; handed back.", recipient.Email, subscriptionId, period);
+                throw;
+            }
+
             var detail = result.Sent
                 ? (composed.Attached ? "" : $"PDF {report.Pdf.Length / 1024} KB melebihi batas lampiran; dikirim tautan {composed.Link}. ") + "Jawaban server: " + result.Detail
                 : result.Detail;
