@@ -65,6 +65,9 @@ public static class UploadPolicy
         return cleaned.Length == 0 ? "dokumen" : cleaned;
     }
 
-    // Text exported from Word or PDF: no NUL bytes in the first 8 KB (UTF-16 text is refused as binary here).
-    private static bool LooksLikeText(ReadOnlySpan<byte> content) => !content[..Math.Min(content.Length, 8192)].Contains((byte)0);
+    // Text as offices save it: UTF-16 with its byte-order mark (Notepad's "Unicode", read by the document reader),
+    // otherwise no NUL bytes in the first 8 KB (a binary renamed .txt has them).
+    private static bool LooksLikeText(ReadOnlySpan<byte> content) =>
+        content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+        || !content[..Math.Min(content.Length, 8192)].Contains((byte)0);
 }
