@@ -16,6 +16,7 @@ public sealed class ReportDownloadTests(SampleDashboard server) : IClassFixture<
     {
         var page = await server.OpenAsync("/?tahun=2024");
         var tile = (await page.Locator("[data-tile=anggaran] .pk-tile-value").InnerTextAsync()).Trim();
+        await AssertReadableAsync(page.Locator("[data-action=unduh-pdf]"));
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-action=unduh-pdf]"));
         var text = PdfText(await File.ReadAllBytesAsync((await download.PathAsync())!));
@@ -33,6 +34,7 @@ public sealed class ReportDownloadTests(SampleDashboard server) : IClassFixture<
     public async Task AgencyPage_UnduhPdf_DownloadsThatAgencysReport()
     {
         var page = await server.OpenAsync($"/opd/{DashboardSampleData.BetaId}?tahun=2024");
+        await AssertReadableAsync(page.Locator("[data-action=unduh-pdf]"));
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-action=unduh-pdf]"));
         var text = PdfText(await File.ReadAllBytesAsync((await download.PathAsync())!));
@@ -103,5 +105,24 @@ public sealed class ReportDownloadTests(SampleDashboard server) : IClassFixture<
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>The button's text against its own background meets WCAG AA (4.5:1): a white-on-white button fails.</summary>
+    private static async Task AssertReadableAsync(Microsoft.Playwright.ILocator button)
+    {
+        var ratio = await button.EvaluateAsync<double>("""
+            el => {
+                const rgb = c => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+                const lum = ([r, g, b]) => {
+                    const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+                };
+                let node = el, bg = 'rgba(0, 0, 0, 0)';
+                while (node && (bg === 'rgba(0, 0, 0, 0)' || bg === 'transparent')) { bg = getComputedStyle(node).backgroundColor; node = node.parentElement; }
+                const a = lum(rgb(getComputedStyle(el).color)), b = lum(rgb(bg));
+                return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+            }
+            """);
+        Assert.True(ratio >= 4.5, $"Unduh PDF text contrast {ratio:0.00}:1 against its background (at least 4.5:1)");
     }
 }
