@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Dapper;
+using PkAnalytics.TestSupport;
+using PkAnalytics.Warehouse.Accounts;
+using Xunit.Abstractions;
+
+namespace PkAnalytics.Dashboard.Tests.LargeAgency;
+
+/// <summary>A database holding <see cref="LargeAgencySeed"/>, seeded once for the class.</summary>
+public sealed class LargeAgencyDatabase : TestDatabase, IAsyncLifetime
+{
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        await InitializeAsync();
+        await LargeAgencySeed.InsertAsync(DataSource);
+    }
+}
+
+/// <summary>
+/// Issue 14: however many agreements, indicators, budget lines and findings one agency has, its pages stay
+/// bounded in size (a 50 MB document once made one agency page 54 MB), and the figures still count every row.
+/// </summary>
+public sealed partial class LargeAgencyPageTests(LargeAgencyDatabase database, ITestOutputHelper output) : IClassFixture<LargeAgencyDatabase>
+{
+    private const int MaxPageBytes = 1_000_000;
+    private const int Id = LargeAgencySeed.AgencyId;
+
+    private async Task<string> GetAsync(HttpClient client, string path)
+    {
+        var watch = Stopwatch.StartNew();
+        var html = await client.GetStringAsync(path);
+        output.WriteLine($"{path}: {html.Length:N0} chars in {watch.ElapsedMilliseconds} ms");
+        Assert.True(html.Length < MaxPageBytes, $"{path} is {html.Length:N0} characters, over {MaxPageBytes:N0}");
+        return html;
+    }
+
+    private static List<int> AgreementCards(string html) =>
+        AgreementCard().Matches(html).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+
+    [Fact]
+    public async Task AgencyPage_IsPaged_WithFiguresOverEveryRow()
+    {
+        await using var factory = new DashboardFactory(database.ConnectionString);
+        var client = await factory.SignedInClientAsync(PkRoles.Admin);
+
+        var first = await GetAsync(client, $"/opd/{Id}");
+        const int pages = (LargeAgencySeed.Agreements + 19) / 20;
+        Assert.Contains($"Halaman 1 dari {pages}", first);
+        var page1 = AgreementCards(first);
+        Assert.Equal(20, page1.Count);
+        Assert.Contains(10000 + LargeAgencySeed.HeadAgreementId, page1); // the head's current version first
+
+        // The figures count every agreement, indicator and finding, not those of the page.
+        Assert.Contains($"{LargeAgencySeed.CurrentAgreements} perjanjian berlaku", first);
+        Assert.Contains($"({LargeAgencySeed.Agreements} versi termasuk perubahan)", first);
+        Assert.Contains("2.100 temuan data", first);
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            var (indicators, realised) = await connection.QuerySingleAsync<(int, int)>("""
+                select count(distinct t.indicator_id)::int,
+                       count(distinct t.indicator_id) filter (where exists (
+                           select 1 from fact_indicator_realisation r where r.indicator_id = t.indicator_id and r.year = 2024))::int
+                from agreement_current a join fact_indicator_target t on t.agreement_id = a.agreement_id
+                where a.agency_id = @Id and a.year = 2024
+                """, new { Id });
+            Assert.Equal(5481, indicators);
+            Assert.Matches($@"data-tile=""indikator""[\s\S]*?{realised:N0} / {indicators:N0}".Replace(",", "."), first);
+        }
+
+        // Findings: the first ones, and a way to all of them.
+        Assert.Contains("50 dari 2.100 temuan ditampilkan", first);
+        Assert.Contains($"href=\"/temuan?opd={Id}\">Tampilkan semua temuan", first);
+
+        // The cascade links each agreement to its page; page 2 (by the query string) shows the next agreements.
+        var linkedToPage2 = Regex.Matches(first, $@"href=""/opd/{Id}\?tahun=2024&amp;halaman=2#pk-(\d+)""")
+            .Select(m => int.Parse(m.Groups[1].Value)).ToHashSet();
+        var second = await GetAsync(client, $"/opd/{Id}?tahun=2024&halaman=2");
+        Assert.Contains($"Halaman 2 dari {pages}", second);
+        var page2 = AgreementCards(second);
+        Assert.Equal(20, page2.Count);
+        Assert.Empty(page1.Intersect(page2));
+        Assert.Equal(linkedToPage2, page2.ToHashSet());
+        Assert.Contains("perjanjian 21 - 40 dari 620", second);
+
+        // Every agreement is on exactly one page.
+        var seen = page1.Concat(page2).ToList();
+        for (var p = 3; p <= pages; p++)
+        {
+            seen.AddRange(AgreementCards(await client.GetStringAsync($"/opd/{Id}?tahun=2024&halaman={p}")));
+        }
+
+        Assert.Equal(LargeAgencySeed.Agreements, seen.Count);
+        Assert.Equal(LargeAgencySeed.Agreements, seen.Distinct().Count());
+
+        // A page past the end shows the last one; a finding's agreement link opens the page that shows it.
+        Assert.Contains($"Halaman {pages} dari {pages}", await GetAsync(client, $"/opd/{Id}?tahun=2024&halaman=999"));
+        var onPage2 = page2[5];
+        Assert.Contains($"id=\"pk-{onPage2}\"", await GetAsync(client, $"/opd/{Id}?perjanjian={onPage2}"));
+    }
+
+    [GeneratedRegex(@"<section class=""pk-card pk-agreement"" id=""pk-\d+"" data-agreement=""(\d+)""")]
+    private static partial Regex AgreementCard();
+}
