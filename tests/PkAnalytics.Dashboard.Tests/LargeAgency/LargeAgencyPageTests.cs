@@ -99,6 +99,41 @@ public sealed partial class LargeAgencyPageTests(LargeAgencyDatabase database, I
         Assert.Contains($"id=\"pk-{onPage2}\"", await GetAsync(client, $"/opd/{Id}?perjanjian={onPage2}"));
     }
 
+    [Fact]
+    public async Task EntryPages_ArePaged_ByTheQueryString()
+    {
+        await using var factory = new DashboardFactory(database.ConnectionString);
+        var client = await factory.SignedInClientAsync(PkRoles.Admin);
+
+        // 5.481 current indicators, 50 per page.
+        var first = await GetAsync(client, $"/realisasi/indikator?opd={Id}&tahun=2024");
+        Assert.Contains("Halaman 1 dari 110", first);
+        Assert.Contains("indikator 1 - 50 dari 5.481", first);
+        var page1 = IndicatorInputs().Matches(first).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(50, page1.Count);
+        Assert.Contains("menyimpan isian di semua halaman sekaligus", first);
+        var second = await GetAsync(client, $"/realisasi/indikator?opd={Id}&tahun=2024&halaman=2");
+        Assert.Contains("Halaman 2 dari 110", second);
+        var page2 = IndicatorInputs().Matches(second).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(50, page2.Count);
+        Assert.Empty(page1.Intersect(page2));
+        Assert.Contains($"href=\"http://localhost/realisasi/indikator?opd={Id}&amp;tahun=2024&amp;halaman=3\"", second);
+
+        // 5.481 budget lines (one per program node), 100 per page.
+        var budget = await GetAsync(client, $"/realisasi/anggaran?opd={Id}&tahun=2024");
+        Assert.Contains("Halaman 1 dari 55", budget);
+        Assert.Equal(100, BudgetRows().Matches(budget).Count);
+        var lastBudget = await GetAsync(client, $"/realisasi/anggaran?opd={Id}&tahun=2024&halaman=55");
+        Assert.Contains("Halaman 55 dari 55", lastBudget);
+        Assert.Equal(5481 - 54 * 100, BudgetRows().Matches(lastBudget).Count);
+    }
+
+    [GeneratedRegex(@"aria-label=""Realisasi (Indikator [\d.]+)""")]
+    private static partial Regex IndicatorInputs();
+
+    [GeneratedRegex(@"<td style=""padding-left:")]
+    private static partial Regex BudgetRows();
+
     [GeneratedRegex(@"<section class=""pk-card pk-agreement"" id=""pk-\d+"" data-agreement=""(\d+)""")]
     private static partial Regex AgreementCard();
 }
