@@ -128,6 +128,34 @@ public sealed partial class LargeAgencyPageTests(LargeAgencyDatabase database, I
         Assert.Equal(5481 - 54 * 100, BudgetRows().Matches(lastBudget).Count);
     }
 
+    [Fact]
+    public async Task FindingsPage_IsPagedInSql()
+    {
+        await using var factory = new DashboardFactory(database.ConnectionString);
+        var client = await factory.SignedInClientAsync(PkRoles.Bappeda);
+
+        var first = await GetAsync(client, $"/temuan?opd={Id}");
+        Assert.Contains("2.100 temuan, 100 per halaman", first);
+        Assert.Contains("Halaman 1 dari 21", first);
+        Assert.Contains("Temuan uji nomor 1:", first);
+        Assert.DoesNotContain("Temuan uji nomor 101:", first);
+        var last = await GetAsync(client, $"/temuan?opd={Id}&halaman=21");
+        Assert.Contains("Halaman 21 dari 21", last);
+        Assert.Contains("temuan 2.001 - 2.100 dari 2.100", last);
+        Assert.Contains("Temuan uji nomor 2100:", last);
+        Assert.DoesNotContain("Temuan uji nomor 2000:", last);
+        Assert.Contains("Halaman 21 dari 21", await GetAsync(client, $"/temuan?opd={Id}&halaman={int.MaxValue}"));
+
+        // A page or agreement that is not a number is dropped (the page opens on its default), never a 500.
+        foreach (var path in new[] { $"/temuan?opd={Id}&halaman=abc", $"/opd/{Id}?halaman=-1", $"/opd/{Id}?perjanjian=x" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+            Assert.DoesNotContain("halaman=", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("perjanjian=", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+    }
+
     [GeneratedRegex(@"aria-label=""Realisasi (Indikator [\d.]+)""")]
     private static partial Regex IndicatorInputs();
 
