@@ -72,15 +72,21 @@ public sealed partial class LargeAgencyPageTests(LargeAgencyDatabase database, I
         Assert.Contains("50 dari 2.100 temuan ditampilkan", first);
         Assert.Contains($"href=\"/temuan?opd={Id}\">Tampilkan semua temuan", first);
 
-        // The cascade links each agreement to its page; page 2 (by the query string) shows the next agreements.
-        var linkedToPage2 = Regex.Matches(first, $@"href=""/opd/{Id}\?tahun=2024&amp;halaman=2#pk-(\d+)""")
-            .Select(m => int.Parse(m.Groups[1].Value)).ToHashSet();
+        // The cascade shows the page's agreements with the head above them, each linked to its card.
+        var cascade = first[first.IndexOf("data-section=\"cascade\"", StringComparison.Ordinal)..first.IndexOf("pk-card pk-agreement", StringComparison.Ordinal)];
+        Assert.Equal(page1.ToHashSet(), CascadeNodes().Matches(cascade).Select(m => int.Parse(m.Groups[1].Value)).ToHashSet());
+        Assert.Contains("20 dari 620", cascade);
+
+        // Page 2 (by the query string) shows the next agreements; its cascade has the head above them, linked to page 1.
         var second = await GetAsync(client, $"/opd/{Id}?tahun=2024&halaman=2");
+        var linkedToPage1 = Regex.Matches(second, $@"href=""/opd/{Id}\?tahun=2024#pk-(\d+)""")
+            .Select(m => int.Parse(m.Groups[1].Value)).ToHashSet();
+        Assert.Contains(10000 + LargeAgencySeed.HeadAgreementId, linkedToPage1);
         Assert.Contains($"Halaman 2 dari {pages}", second);
         var page2 = AgreementCards(second);
         Assert.Equal(20, page2.Count);
         Assert.Empty(page1.Intersect(page2));
-        Assert.Equal(linkedToPage2, page2.ToHashSet());
+        Assert.Equal(page2.ToHashSet(), Regex.Matches(second, @"href=""#pk-(\d+)""").Select(m => int.Parse(m.Groups[1].Value)).ToHashSet());
         Assert.Contains("perjanjian 21 - 40 dari 620", second);
 
         // Every agreement is on exactly one page.
@@ -155,6 +161,9 @@ public sealed partial class LargeAgencyPageTests(LargeAgencyDatabase database, I
             Assert.DoesNotContain("perjanjian=", response.Headers.Location!.ToString(), StringComparison.Ordinal);
         }
     }
+
+    [GeneratedRegex(@"<li role=""treeitem"" data-agreement=""(\d+)""")]
+    private static partial Regex CascadeNodes();
 
     [GeneratedRegex(@"aria-label=""Realisasi (Indikator [\d.]+)""")]
     private static partial Regex IndicatorInputs();
