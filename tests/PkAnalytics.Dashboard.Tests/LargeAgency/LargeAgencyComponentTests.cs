@@ -72,6 +72,32 @@ public sealed class IndicatorEntryPagingTests : ComponentTest, IClassFixture<Lar
             new[] { (firstLabel["Realisasi ".Length..], 77m), (secondLabel["Realisasi ".Length..], 88m) }.OrderBy(x => x.Item1, StringComparer.Ordinal),
             written.OrderBy(x => x.Name, StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task RefusedSave_OpensThePageOfTheRowInError_AndWritesNothing()
+    {
+        var nav = Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo($"realisasi/indikator?opd={LargeAgencySeed.AgencyId}&tahun=2024&halaman=3");
+        var page = Render<Indikator>();
+        await page.WaitForAssertionAsync(() => Assert.Contains("Halaman 3 dari 110", page.Find("[data-pager=indikator]").TextContent), Patience);
+        var bad = page.FindAll("input[aria-label^='Realisasi ']")[7];
+        var badLabel = bad.GetAttribute("aria-label")!;
+        await bad.ChangeAsync(new() { Value = "abc" });
+        nav.NavigateTo(page.Find("[data-pager=indikator] a[data-page-link=pertama]").GetAttribute("href")!);
+        await page.WaitForAssertionAsync(() => Assert.Contains("Halaman 1 dari 110", page.Find("[data-pager=indikator]").TextContent), Patience);
+        await page.FindAll("input[aria-label^='Realisasi ']")[0].ChangeAsync(new() { Value = "12" });
+
+        await page.FindAll("button").First(b => b.TextContent.Contains("Simpan realisasi", StringComparison.Ordinal)).ClickAsync(new());
+
+        await page.WaitForAssertionAsync(() => Assert.Contains("Halaman 3 dari 110", page.Find("[data-pager=indikator]").TextContent), Patience);
+        Assert.Contains("halaman=3", nav.Uri, StringComparison.Ordinal);
+        Assert.Contains("tidak ada data yang disimpan", page.Find(".pk-import-refused").TextContent);
+        Assert.Equal("abc", page.Find($"input[aria-label='{badLabel}']").GetAttribute("value"));
+        Assert.NotEmpty(page.FindAll(".pk-row-error"));
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            "select count(*)::int from fact_indicator_realisation where entered_by = 'admin-paging@uji.local' and value = 12"));
+    }
 }
 
 /// <summary>The upload preview of a document at the parser's bound (500 agreements): counts of all, a bounded page.</summary>
