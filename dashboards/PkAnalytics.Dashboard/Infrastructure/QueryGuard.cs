@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace PkAnalytics.Dashboard.Infrastructure;
 
 /// <summary>
-/// Query values the pages read as numbers or dates (tahun, opd, dari, sampai): a value that is none (`?tahun=abc`,
+/// Query values the pages read as numbers or dates (tahun, opd, halaman, perjanjian, dari, sampai): a value that is none (`?tahun=abc`,
 /// `?opd=x`) is dropped with a redirect, so the page opens on its default instead of failing to bind the value.
 /// </summary>
 public static class QueryGuard
@@ -40,6 +40,7 @@ public static class QueryGuard
         "opd" when path.StartsWithSegments("/perbandingan") || path.StartsWithSegments("/ekspor/perbandingan") =>
             value.Split(',', StringSplitOptions.TrimEntries).All(v => v.Length == 0 || IsId(v)),
         "opd" => value.Length == 0 || IsId(value),
+        "halaman" or "perjanjian" => value.Length == 0 || IsId(value),
         "dari" or "sampai" => value.Length == 0 || DateOnly.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
         _ => true,
     };

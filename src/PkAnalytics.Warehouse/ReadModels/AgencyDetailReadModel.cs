@@ -198,7 +198,12 @@ public sealed record AgencyDetail(
     IReadOnlyList<QuarterValueRow> Realisation,
     IReadOnlyList<BudgetLineRow> Budget,
     IReadOnlyList<FindingRow> Findings,
-    AgencyEvaluationRow Evaluation);
+    AgencyEvaluationRow Evaluation,
+    int FindingTotal)
+{
+    /// <summary>Whether <see cref="Findings"/> holds only the first findings (the read was given a limit).</summary>
+    public bool FindingsCut => FindingTotal > Findings.Count;
+}
 
 /// <summary>Reads an <see cref="AgencyDetail"/> in one round trip (no query per agreement).</summary>
 public sealed class AgencyDetailReadModel(NpgsqlDataSource dataSource)
@@ -218,7 +223,14 @@ public sealed class AgencyDetailReadModel(NpgsqlDataSource dataSource)
         left join agreement g on g.agreement_id = f.agreement_id
         left join dim_position p on p.position_id = g.position_id
         where d.agency_id = @AgencyId and (g.year is null or g.year = @Year)
-        order by d.file_name, f.line;
+        order by d.file_name, f.line, f.finding_id
+        limit @FindingLimit::int;
+
+        select count(*)::int
+        from finding f
+        join dim_document d on d.document_id = f.document_id
+        left join agreement g on g.agreement_id = f.agreement_id
+        where d.agency_id = @AgencyId and (g.year is null or g.year = @Year);
         """;
 
     private sealed class Header
@@ -229,9 +241,12 @@ public sealed class AgencyDetailReadModel(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// The agency's agreements, indicators, realisation, budget and findings for <paramref name="year"/> (the
-    /// latest year with agreements when null); null when the agency does not exist or is outside the scope.
+    /// latest year with agreements when null); null when the agency does not exist or is outside the scope. With
+    /// <paramref name="findingLimit"/> only the first findings (by file and line) are read, and
+    /// <see cref="AgencyDetail.FindingTotal"/> still counts them all: an agency can have thousands.
     /// </summary>
-    public async Task<AgencyDetail?> ReadAsync(ViewerScope scope, int agencyId, int? year, CancellationToken cancellationToken = default)
+    public async Task<AgencyDetail?> ReadAsync(
+        ViewerScope scope, int agencyId, int? year, CancellationToken cancellationToken = default, int? findingLimit = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         Header? header;
@@ -252,13 +267,14 @@ public sealed class AgencyDetailReadModel(NpgsqlDataSource dataSource)
         const string sql = AgreementRow.Sql + "\n" + AgreementIndicatorRow.Sql + "\n" + QuarterValueRow.Sql + "\n" +
                            BudgetLineRow.Sql + "\n" + FindingsSql + "\n" + AgencyEvaluationRow.Sql;
         await using var data = await connection.QueryMultipleAsync(new CommandDefinition(
-            sql, new { AgencyId = agencyId, Year = chosenYear }, cancellationToken: cancellationToken));
+            sql, new { AgencyId = agencyId, Year = chosenYear, FindingLimit = findingLimit }, cancellationToken: cancellationToken));
         var agreements = (await data.ReadAsync<AgreementRow>()).AsList();
         var indicators = (await data.ReadAsync<AgreementIndicatorRow>()).AsList();
         var realisation = (await data.ReadAsync<QuarterValueRow>()).AsList();
         var budget = (await data.ReadAsync<BudgetLineRow>()).AsList();
         var findings = (await data.ReadAsync<FindingRow>()).AsList();
+        var findingTotal = await data.ReadSingleAsync<int>();
         var evaluation = await data.ReadSingleAsync<AgencyEvaluationRow>();
-        return new AgencyDetail(header.AgencyId, header.Name, chosenYear, years, agreements, indicators, realisation, budget, findings, evaluation);
+        return new AgencyDetail(header.AgencyId, header.Name, chosenYear, years, agreements, indicators, realisation, budget, findings, evaluation, findingTotal);
     }
 }

@@ -3,8 +3,8 @@ using Npgsql;
 
 namespace PkAnalytics.Warehouse.ReadModels;
 
-/// <summary>Filters of the Temuan Data page; null means "all".</summary>
-public sealed record FindingFilter(int? AgencyId = null, string? Code = null, string? Severity = null, int Limit = 2000);
+/// <summary>Filters of the Temuan Data page; null means "all". <see cref="Limit"/> rows from <see cref="Offset"/> (a page).</summary>
+public sealed record FindingFilter(int? AgencyId = null, string? Code = null, string? Severity = null, int Limit = 2000, int Offset = 0);
 
 /// <summary>A finding kind with how many findings of that kind the viewer can see.</summary>
 public sealed class FindingKindCount
@@ -39,7 +39,7 @@ public sealed class FindingsReadModel(NpgsqlDataSource dataSource)
           and (@Code::text is null or f.code = @Code)
           and (@Severity::text is null or f.severity = @Severity)
         order by case f.severity when 'error' then 0 when 'warning' then 1 else 2 end, a.name, d.file_name, f.line, f.finding_id
-        limit @Limit;
+        limit @Limit offset @Offset;
 
         select count(*)::int
         from finding f join dim_document d on d.document_id = f.document_id
@@ -69,6 +69,7 @@ public sealed class FindingsReadModel(NpgsqlDataSource dataSource)
             Code = string.IsNullOrWhiteSpace(filter.Code) ? null : filter.Code,
             Severity = string.IsNullOrWhiteSpace(filter.Severity) ? null : filter.Severity,
             filter.Limit,
+            filter.Offset,
         }, cancellationToken: cancellationToken));
         var rows = (await grid.ReadAsync<FindingRow>()).AsList();
         var total = await grid.ReadSingleAsync<int>();
