@@ -41,7 +41,7 @@ internal static class PageProbe
             if (!h1) return false;
             const title = h1.textContent.trim();
             switch (kind) {
-              case 'overview': return title.startsWith('Ringkasan Kabupaten') && !!document.querySelector('main [data-section=opd] tbody tr');
+              case 'overview': return title.startsWith('Ringkasan Kabupaten') && !!document.querySelector('main [data-table=opd] tbody tr');
               case 'comparison': return title.startsWith('Perbandingan OPD') && !!document.querySelector('main .pk-grid') && !!document.querySelector('main table tbody tr');
               case 'agency': return title !== '' && !title.startsWith('Detail OPD') && !!document.querySelector('main [data-section=cascade]');
               default: return false;
