@@ -61,6 +61,7 @@ public sealed class FaultTests(TestDatabase database) : IClassFixture<TestDataba
             await WaitAsync(id, s => s.Status == InboxStatuses.Processing);
             Terminate(first.Process);
             Assert.True(first.Process.WaitForExit(TimeSpan.FromSeconds(60)), "the worker did not stop on SIGTERM: " + first.Error);
+            first.Process.WaitForExit(); // the timed wait does not wait for the redirected output; this does
             Assert.Contains("released", first.Error);
         }
 
@@ -118,6 +119,7 @@ public sealed class FaultTests(TestDatabase database) : IClassFixture<TestDataba
             }, n => n >= 5, TimeSpan.FromSeconds(120));
             Terminate(load.Process);
             Assert.True(load.Process.WaitForExit(TimeSpan.FromSeconds(60)), "load did not stop on SIGTERM");
+            load.Process.WaitForExit(); // the timed wait does not wait for the redirected output; this does
             Assert.Equal(130, load.Process.ExitCode);
             Assert.Contains("cancelled", load.Error);
         }
