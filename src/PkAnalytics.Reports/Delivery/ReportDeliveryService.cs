@@ -120,7 +120,16 @@ public sealed class ReportDeliveryService(
             {
                 // Stopped (shutdown) before the whole message went out (after it, SendAsync answers instead of
                 // throwing): the server cannot have it, so the claim goes back for the next run.
-                await claims.ReleaseUnsentAsync(claim.DeliveryId, CancellationToken.None);
+                try
+                {
+                    await claims.ReleaseUnsentAsync(claim.DeliveryId, CancellationToken.None);
+                }
+                catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+                {
+                    // The claim then waits for its lease, as after a crash; the stop itself goes on.
+                    log.LogWarning("Delivery {Id}: could not hand the claim back, the database is unreachable ({Error}).", claim.DeliveryId, e.Message);
+                }
+
                 log.LogWarning("Report to {Email} ({Subscription}, {Period}) interrupted before it was sent; handed back.", recipient.Email, subscriptionId, period);
                 throw;
             }
