@@ -1124,13 +1124,13 @@ internal static partial class PkParser
         for (var i = 0; i < lines.Count; i++)
         {
             var t = lines[i].Text;
-            var field = t.Length is > 4 and <= 100 && t[0] is 'S' or 's' or 'O' or 'P' or 'p' or 'U' or 'u' or 'I' && t.Contains(':') ? AgencyField().Match(t) : Match.Empty;
+            // "OPD: ..." and its kin need a colon and at least five characters; matched once per line.
+            var field = t.Length is > 4 and <= 100 && t.Contains(':') ? AgencyField().Match(t) : Match.Empty;
             if (t.Length > 100 || (lines[i].IsRow && !field.Success))
             {
                 continue;
             }
 
-            field = Regex.Match(t, @"^(?:SKPD|OPD|Perangkat\s+Daerah|Unit\s+Kerja|Instansi|Satuan\s+Kerja)\s*:\s*(?<v>.+)$", RegexOptions.IgnoreCase);
             if (field.Success)
             {
                 t = field.Groups["v"].Value.Trim();
