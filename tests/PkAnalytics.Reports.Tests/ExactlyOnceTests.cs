@@ -67,29 +67,13 @@ public sealed class ExactlyOnceTests(SampleReports fixture) : IClassFixture<Samp
         var id = await SubscribeAsync(fixture.Host.Subscriptions, ReportSubscription.KindKabupaten, null, Pimpinan("crash@luwutimur.test"));
 
         // A "server" that accepts the connection and never answers: the process hangs inside the SMTP conversation.
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        var held = new List<TcpClient>();
-        var accepting = Task.Run(async () =>
-        {
-            try
-            {
-                while (true)
-                {
-                    held.Add(await silent.AcceptTcpClientAsync());
-                }
-            }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException)
-            {
-            }
-        });
-        var doomed = StartSend(id, ((IPEndPoint)silent.LocalEndpoint).Port, lease: "00:00:02");
+        using var silent = new SilentServer();
+        var doomed = StartSend(id, silent.Port, lease: "00:00:02");
         await WaitUntilAsync(async () => (await DeliveriesAsync(fixture.Database.DataSource, id)).Any(r => r.Status == "sending"),
             TimeSpan.FromSeconds(60), "the first process to reach the SMTP conversation");
         doomed.Process.Kill(entireProcessTree: true); // the crash: no chance to record anything
         await doomed.Process.WaitForExitAsync();
-        silent.Stop();
-        held.ForEach(c => c.Dispose());
+        silent.Dispose();
 
         // The retry (Hangfire's, after a crash) takes the abandoned claim over once its lease has run out.
         await using var retry = fixture.CreateHost(o => o.ClaimLease = TimeSpan.FromSeconds(2));
@@ -108,30 +92,14 @@ public sealed class ExactlyOnceTests(SampleReports fixture) : IClassFixture<Samp
     public async Task ProcessTerminatedMidSend_HandsTheSendBack_AndTheNextRunSendsOnce()
     {
         var id = await SubscribeAsync(fixture.Host.Subscriptions, ReportSubscription.KindKabupaten, null, Pimpinan("henti@luwutimur.test"));
-        using var silent = new TcpListener(IPAddress.Loopback, 0); // accepts, never answers: the send hangs
-        silent.Start();
-        var held = new List<TcpClient>();
-        var accepting = Task.Run(async () =>
-        {
-            try
-            {
-                while (true)
-                {
-                    held.Add(await silent.AcceptTcpClientAsync());
-                }
-            }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException)
-            {
-            }
-        });
-        var stopped = StartSend(id, ((IPEndPoint)silent.LocalEndpoint).Port);
+        using var silent = new SilentServer(); // accepts, never answers: the send hangs
+        var stopped = StartSend(id, silent.Port);
         await WaitUntilAsync(async () => (await DeliveriesAsync(fixture.Database.DataSource, id)).Any(r => r.Status == "sending"),
             TimeSpan.FromSeconds(60), "the process to reach the SMTP conversation");
 
         Process.Start("kill", ["-TERM", stopped.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
         var (exitCode, output) = await Finish(stopped);
-        silent.Stop();
-        held.ForEach(c => c.Dispose());
+        silent.Dispose();
 
         Assert.True(exitCode == 130, output);
         Assert.Contains("dihentikan", output);
@@ -202,5 +170,46 @@ public sealed class ExactlyOnceTests(SampleReports fixture) : IClassFixture<Samp
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await running.Process.WaitForExitAsync(timeout.Token);
         return (running.Process.ExitCode, await running.Output);
+    }
+
+    /// <summary>A TCP server on loopback that accepts every connection and never says a word (an SMTP server hung).</summary>
+    private sealed class SilentServer : IDisposable
+    {
+        private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+        private readonly List<TcpClient> held = [];
+
+        public SilentServer()
+        {
+            listener.Start();
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    while (true)
+                    {
+                        var client = await listener.AcceptTcpClientAsync();
+                        lock (held)
+                        {
+                            held.Add(client);
+                        }
+                    }
+                }
+                catch (Exception e) when (e is SocketException or ObjectDisposedException)
+                {
+                }
+            });
+        }
+
+        public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        public void Dispose()
+        {
+            listener.Stop();
+            lock (held)
+            {
+                held.ForEach(c => c.Dispose());
+                held.Clear();
+            }
+        }
     }
 }
