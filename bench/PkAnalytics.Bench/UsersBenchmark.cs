@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Net.WebSockets;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Dapper;
@@ -22,8 +23,8 @@ using PkAnalytics.Warehouse.ReadModels;
 namespace PkAnalytics.Bench;
 
 /// <summary>
-/// `pk bench users`: N signed-in users at once on the dashboard, each a real chromium browser context (its own cookie,
-/// its own Blazor circuit), going round the overview, an agency page and the comparison of five agencies on the
+/// `pk bench users`: N signed-in users at once on the dashboard, each with its own cookie and its own Blazor circuit,
+/// going round the overview, an agency page and the comparison of five agencies on the
 /// 10.000-document corpus (as `pk bench dashboard` builds it, or a kept database), with a think time between pages,
 /// for M minutes. The bench starts its own pk-dashboard on a free loopback port (report scheduling off) and stops it,
 /// the browser and the database it made at the end, on Ctrl-C and on SIGTERM; the dashboard runs under `timeout`,
@@ -32,6 +33,9 @@ namespace PkAnalytics.Bench;
 /// page errors, circuit failures, fail/crit lines in the server log), server memory per session (RSS of pk-dashboard
 /// after the sessions connected minus before, divided by N) and where the CPU went (pk-dashboard, chromium,
 /// PostgreSQL, the bench, other processes of the machine). Target: 50 users, p95 under 1 s, no errors.
+/// Two clients: `--client circuits` (the default) drives each user's circuit over SignalR as blazor.web.js does
+/// (<see cref="CircuitClient"/>), so the two cores are the server's; `--client chromium` gives each user a real chromium
+/// browser context, which measures fifty browsers laying out and painting on the same two cores as well.
 /// </summary>
 public sealed class UsersBenchmark : IBenchmark
 {
@@ -41,21 +45,22 @@ public sealed class UsersBenchmark : IBenchmark
     public string Name => "users";
 
     public string Summary =>
-        "users [--users N] [--minutes M] [--think S] [--reload-every K] [--database NAME | --keep] [--documents D] [--realisation R]   " +
-        "N (50) signed-in chromium sessions for M (5) minutes over overview, agency and comparison pages; p50/p95, errors, memory per session";
+        "users [--users N] [--minutes M] [--think S] [--reload-every K] [--client circuits|chromium] [--database NAME | --keep] [--documents D] [--realisation R]   " +
+        "N (50) signed-in sessions (Blazor circuits, or chromium contexts) for M (5) minutes over overview, agency and comparison pages; p50/p95, errors, memory per session";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var options = BenchArgs.Parse(args,
-            ["--users", "--minutes", "--think", "--reload-every", "--database", "--documents", "--realisation", "--dashboard"], ["--keep"]);
+            ["--users", "--minutes", "--think", "--reload-every", "--client", "--database", "--documents", "--realisation", "--dashboard"], ["--keep"]);
         var settings = new Settings(
             Users: Math.Min(options.Int("--users", 50), 200),
             Minutes: double.Parse(options.Get("--minutes") ?? "5", CultureInfo.InvariantCulture),
             ThinkSeconds: double.Parse(options.Get("--think") ?? "10", CultureInfo.InvariantCulture),
-            ReloadEvery: options.Int("--reload-every", 4));
-        if (settings.Minutes <= 0 || settings.Minutes > 120 || settings.ThinkSeconds < 0)
+            ReloadEvery: options.Int("--reload-every", 4),
+            Browser: (options.Get("--client") ?? "circuits") == "chromium");
+        if (settings.Minutes <= 0 || settings.Minutes > 120 || settings.ThinkSeconds < 0 || options.Get("--client") is not (null or "circuits" or "chromium"))
         {
-            Console.Error.WriteLine("pk bench users: --minutes must be in (0, 120] and --think >= 0");
+            Console.Error.WriteLine("pk bench users: --minutes must be in (0, 120], --think >= 0, --client circuits or chromium");
             return 2;
         }
 
@@ -66,7 +71,7 @@ public sealed class UsersBenchmark : IBenchmark
             return 2;
         }
 
-        if (!File.Exists("/usr/bin/chromium"))
+        if (settings.Browser && !File.Exists("/usr/bin/chromium"))
         {
             Console.Error.WriteLine("pk bench users: /usr/bin/chromium is missing (Debian package chromium; ./pk test installs it)");
             return 2;
@@ -198,7 +203,7 @@ public sealed class UsersBenchmark : IBenchmark
         return accounts;
     }
 
-    internal sealed record Settings(int Users, double Minutes, double ThinkSeconds, int ReloadEvery);
+    internal sealed record Settings(int Users, double Minutes, double ThinkSeconds, int ReloadEvery, bool Browser);
 
     internal sealed record Plan(int Year, IReadOnlyList<int> Agencies);
 
@@ -225,6 +230,7 @@ public sealed class UsersBenchmark : IBenchmark
         private StreamWriter? log;
         private string baseUrl = "";
         private volatile bool measuring = true;
+        private Session[] sessions = [];
 
         public string BaseUrl => baseUrl;
 
@@ -232,20 +238,32 @@ public sealed class UsersBenchmark : IBenchmark
 
         public int ReloadEvery => settings.ReloadEvery;
 
+        public bool UsesBrowser => settings.Browser;
+
+        public string Password => password;
+
         public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
         {
             var clock = Stopwatch.StartNew();
             var rampUpBudget = TimeSpan.FromSeconds(60 + accounts.Count * 6);
             await StartDashboardAsync(TimeSpan.FromMinutes(settings.Minutes) + rampUpBudget + TimeSpan.FromMinutes(2), cancellationToken);
-            playwright = await Playwright.CreateAsync();
-            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            if (settings.Browser)
             {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-            });
+                playwright = await Playwright.CreateAsync();
+                browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = "/usr/bin/chromium",
+                    Headless = true,
+                    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+                });
+            }
+
             Console.WriteLine($"dashboard: {dashboardPath} on {baseUrl} (pid {dashboardPid}, report scheduling off, log {logPath})");
-            Console.WriteLine($"client: one headless chromium (/usr/bin/chromium, Playwright), one browser context per user; think time " +
+            Console.WriteLine((settings.Browser
+                                  ? "client: one headless chromium (/usr/bin/chromium, Playwright), one browser context per user"
+                                  : "client: one Blazor circuit per user over SignalR (blazorpack, WebSocket), as blazor.web.js opens it; render batches acknowledged, " +
+                                    $"page JavaScript answered; a page is done {CircuitClient.Quiet.TotalMilliseconds:0} ms after its last render batch (the time is that batch's)") +
+                              "; think time " +
                               $"{settings.ThinkSeconds * 0.5:0.#}-{settings.ThinkSeconds * 1.5:0.#} s between pages; every {settings.ReloadEvery}th page a full load " +
                               "(new circuit), the others in-app navigation in the circuit (as a click on a link)");
 
@@ -256,7 +274,7 @@ public sealed class UsersBenchmark : IBenchmark
 
             // Ramp-up: every user signs in (login form) and opens the overview (a circuit each), four at a time.
             var rampUp = Stopwatch.StartNew();
-            var sessions = new Session[accounts.Count];
+            var sessions = this.sessions = new Session[accounts.Count];
             using (var gate = new SemaphoreSlim(4))
             {
                 await Task.WhenAll(accounts.Select(async (account, i) =>
@@ -307,7 +325,7 @@ public sealed class UsersBenchmark : IBenchmark
             var cpuEnd = cpu.Take(); // before any browser context closes: a closed renderer takes its CPU time with it
             // Teardown is not measured: the browser goes before the dashboard, so no page is left to reconnect.
             measuring = false;
-            await CloseBrowserAsync();
+            await CloseClientsAsync();
             cancellationToken.ThrowIfCancellationRequested();
             var rssEnd = ProcessProbe.Rss(dashboardPid) ?? 0;
             var serverLog = await StopDashboardAsync();
@@ -440,6 +458,26 @@ public sealed class UsersBenchmark : IBenchmark
 
         private async Task WarmUpAsync(CancellationToken cancellationToken)
         {
+            if (!settings.Browser)
+            {
+                await using var client = new CircuitClient(baseUrl);
+                await client.SignInAsync(accounts[0].Email, password, cancellationToken);
+                var full = true;
+                foreach (var (url, kind) in new[] { (Overview(), "overview"), (Agency(0), "agency"), (Comparison(0), "comparison"), (Overview(), "overview"), (Agency(1), "agency") })
+                {
+                    var probe = full
+                        ? await client.LoadAsync(url, kind, PageTimeout, cancellationToken)
+                        : await client.NavigateAsync(url, kind, PageTimeout, cancellationToken);
+                    full = !full;
+                    if (probe.Error is not null)
+                    {
+                        throw new InvalidOperationException($"warm-up: {url}: {probe.Error}");
+                    }
+                }
+
+                return;
+            }
+
             await using var context = await NewContextAsync();
             var page = await context.NewPageAsync();
             await SignInAsync(page, accounts[0].Email, cancellationToken);
@@ -515,6 +553,17 @@ public sealed class UsersBenchmark : IBenchmark
             }
         }
 
+        /// <summary>Closes every user's circuit, then the browser (if any): no page is left to reconnect once the dashboard stops.</summary>
+        private async Task CloseClientsAsync()
+        {
+            foreach (var session in sessions.Where(s => s is not null))
+            {
+                await session.DisposeAsync();
+            }
+
+            await CloseBrowserAsync();
+        }
+
         private async Task CloseBrowserAsync()
         {
             try
@@ -585,7 +634,8 @@ public sealed class UsersBenchmark : IBenchmark
             var logErrors = Regex.Matches(serverLog, @"^(fail|crit): .*$", RegexOptions.Multiline).Select(m => m.Value).ToList();
             var exceptions = Regex.Matches(serverLog, @"^\s*[\w.]+Exception: .*$", RegexOptions.Multiline).Select(m => m.Value.Trim()).ToList();
             var errorCount = pageErrors.Sum(g => g.Count()) + browserErrorList.Count + logErrors.Count + sessions.Count(s => !s.Connected);
-            Console.WriteLine($"errors: {errorCount} - pages {pageErrors.Sum(g => g.Count())}, browser (HTTP >= 400, failed requests, console errors, page errors) " +
+            Console.WriteLine($"errors: {errorCount} - pages {pageErrors.Sum(g => g.Count())}, " +
+                              (settings.Browser ? "browser (HTTP >= 400, failed requests, console errors, page errors) " : "client (circuit closed or failed between pages) ") +
                               $"{browserErrorList.Count}, server log fail/crit {logErrors.Count} (exception lines {exceptions.Count}), sessions that could not sign in {sessions.Count(s => !s.Connected)}");
             foreach (var e in pageErrors.Take(5))
             {
@@ -619,7 +669,7 @@ public sealed class UsersBenchmark : IBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CPU, cores used on average ({cores} cores; machine busy {busy / seconds:0.00}): ") + string.Join(", ",
                 Share("pk-dashboard", dashboardCpu), Share("chromium", chromiumCpu), Share("PostgreSQL", postgresCpu),
-                Share("bench + Playwright driver", driverCpu), Share("other processes (not this bench)", other)));
+                Share(settings.Browser ? "bench + Playwright driver" : "bench (the circuit clients)", driverCpu), Share("other processes (not this bench)", other)));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  per page view: pk-dashboard {dashboardCpu * 1000 / Math.Max(1, measured.Count):0} ms CPU, chromium {chromiumCpu * 1000 / Math.Max(1, measured.Count):0} ms, PostgreSQL {postgresCpu * 1000 / Math.Max(1, measured.Count):0} ms"));
 
@@ -646,7 +696,7 @@ public sealed class UsersBenchmark : IBenchmark
         public async ValueTask DisposeAsync()
         {
             measuring = false;
-            await CloseBrowserAsync();
+            await CloseClientsAsync();
             playwright?.Dispose();
             await StopDashboardAsync();
             guard?.Dispose();
@@ -673,8 +723,8 @@ public sealed class UsersBenchmark : IBenchmark
         public string? Error { get; set; }
     }
 
-    /// <summary>One simulated user: a browser context signed in as its account, one page, going round.</summary>
-    private sealed class Session(UsersRun run, int index, IPage page)
+    /// <summary>One simulated user signed in as its account - a Blazor circuit of its own, or a browser context with one page - going round.</summary>
+    private sealed class Session(UsersRun run, int index, IPage? page, CircuitClient? circuit) : IAsyncDisposable
     {
         private readonly Random random = new(index * 7919 + 17);
         private int step;
@@ -683,11 +733,34 @@ public sealed class UsersBenchmark : IBenchmark
 
         public double SignInMs { get; private set; }
 
-        public static async Task<Session> OpenAsync(UsersRun run, int index, Account account, CancellationToken cancellationToken)
+        public static async Task<Session> OpenAsync(UsersRun run, int index, Account account, CancellationToken cancellationToken) =>
+            run.UsesBrowser ? await OpenBrowserAsync(run, index, account, cancellationToken) : await OpenCircuitAsync(run, index, account, cancellationToken);
+
+        private static async Task<Session> OpenCircuitAsync(UsersRun run, int index, Account account, CancellationToken cancellationToken)
+        {
+            var client = new CircuitClient(run.BaseUrl) { OnBackgroundError = run.BrowserError };
+            var session = new Session(run, index, null, client);
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                await client.SignInAsync(account.Email, run.Password, cancellationToken);
+                session.SignInMs = clock.Elapsed.TotalMilliseconds;
+                session.Connected = true;
+                await session.VisitAsync("overview", run.Overview(), fullLoad: true, rampUp: true);
+            }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                run.BrowserError($"sign-in failed for {account.Email}: {e.Message}");
+            }
+
+            return session;
+        }
+
+        private static async Task<Session> OpenBrowserAsync(UsersRun run, int index, Account account, CancellationToken cancellationToken)
         {
             var context = await run.NewContextAsync();
             var page = await context.NewPageAsync();
-            var session = new Session(run, index, page);
+            var session = new Session(run, index, page, null);
             page.Response += (_, r) =>
             {
                 if (r.Status >= 400)
@@ -727,6 +800,14 @@ public sealed class UsersBenchmark : IBenchmark
             return session;
         }
 
+        public async ValueTask DisposeAsync()
+        {
+            if (circuit is not null)
+            {
+                await circuit.DisposeAsync();
+            }
+        }
+
         public async Task RunAsync(CancellationToken window)
         {
             try
@@ -754,18 +835,35 @@ public sealed class UsersBenchmark : IBenchmark
         /// <summary>Opens a page (full load, or in-app navigation in the circuit) and records its times; true when it came.</summary>
         private async Task<bool> VisitAsync(string kind, string url, bool fullLoad, bool rampUp)
         {
+            if (circuit is not null)
+            {
+                try
+                {
+                    var probe = fullLoad
+                        ? await circuit.LoadAsync(url, kind, PageTimeout, CancellationToken.None)
+                        : await circuit.NavigateAsync(url, kind, PageTimeout, CancellationToken.None);
+                    run.Record(new Sample(kind, fullLoad, probe, probe.Error, rampUp));
+                    return probe.Error is null;
+                }
+                catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or TaskCanceledException or WebSocketException)
+                {
+                    run.Record(new Sample(kind, fullLoad, null, $"circuit: {e.GetType().Name}: {e.Message}", rampUp));
+                    return false;
+                }
+            }
+
             try
             {
                 if (fullLoad)
                 {
-                    await page.GotoAsync(run.BaseUrl + url, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+                    await page!.GotoAsync(run.BaseUrl + url, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
                 }
                 else
                 {
-                    await page.EvaluateAsync("([url, kind]) => window.__pkNavigate(url, kind)", new object[] { url, kind });
+                    await page!.EvaluateAsync("([url, kind]) => window.__pkNavigate(url, kind)", new object[] { url, kind });
                 }
 
-                var (probe, error) = await UsersRun.WaitAsync(page);
+                var (probe, error) = await UsersRun.WaitAsync(page!);
                 run.Record(new Sample(kind, fullLoad, probe, error, rampUp));
                 return error is null;
             }

@@ -98,7 +98,9 @@ public sealed class PdfPrinter(ReportOptions options) : IAsyncDisposable
         var chromium = await BrowserAsync();
         await pages.WaitAsync(cancellationToken);
         IPage? page = null;
-        var healthy = false;
+        var reusable = false;
+        var crashed = false;
+        void OnCrash(object? sender, IPage crashedPage) => crashed = true;
         try
         {
             // A warm page is reused (a new context per report costs more than the report's own layout).
@@ -112,12 +114,14 @@ public sealed class PdfPrinter(ReportOptions options) : IAsyncDisposable
             }
 
             page ??= await chromium.NewPageAsync(new BrowserNewPageOptions { Locale = "id-ID", TimezoneId = "Asia/Makassar" });
+            page.Crash += OnCrash;
             await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
             await page.EvaluateAsync("() => document.fonts.ready");
             var expected = new { charts = data.ExpectedCharts, tables = data.ExpectedTables };
             var problems = await page.EvaluateAsync<string[]>(CheckScript, expected);
             if (problems.Length > 0)
             {
+                reusable = true; // the page is fine; the report was not
                 throw new ReportIncompleteException($"{data.Title} ({data.PeriodLabel}) tidak lengkap: {string.Join("; ", problems)}.");
             }
 
@@ -131,29 +135,57 @@ public sealed class PdfPrinter(ReportOptions options) : IAsyncDisposable
                 FooterTemplate = Footer(data),
                 Margin = new Margin { Top = "14mm", Bottom = "16mm", Left = "13mm", Right = "13mm" },
             });
-            healthy = true;
+            reusable = true;
             return pdf;
         }
-        catch (PlaywrightException e) when (!chromium.IsConnected)
+        catch (PlaywrightException e)
         {
-            throw new ChromiumUnavailableException($"Chromium berhenti saat mencetak {data.Title} ({data.PeriodLabel}): {FirstLine(e.Message)}", e);
+            // The browser or the page's renderer died (killed, out of memory): nothing was printed. A retry
+            // relaunches the browser (BrowserAsync) or opens a new page (this one is not reused).
+            if (crashed || !chromium.IsConnected || await DisconnectsAsync(chromium))
+            {
+                throw new ChromiumUnavailableException($"Chromium berhenti saat mencetak {data.Title} ({data.PeriodLabel}): {FirstLine(e.Message)}", e);
+            }
+
+            throw;
         }
         finally
         {
             if (page is not null)
             {
-                if (healthy || (!page.IsClosed && chromium.IsConnected))
+                page.Crash -= OnCrash;
+                if (reusable && !crashed && !page.IsClosed && chromium.IsConnected)
                 {
                     idle.Add(page);
                 }
                 else
                 {
-                    await page.Context.CloseAsync();
+                    try
+                    {
+                        await page.Context.CloseAsync();
+                    }
+                    catch (PlaywrightException)
+                    {
+                        // Its browser is gone with it; what the caller must hear is why the print failed.
+                    }
                 }
             }
 
             pages.Release();
         }
+    }
+
+    /// <summary>
+    /// A call can fail on a dead browser's pipe before the browser is reported disconnected: give that report a moment.
+    /// </summary>
+    private static async Task<bool> DisconnectsAsync(IBrowser browser)
+    {
+        for (var i = 0; i < 10 && browser.IsConnected; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        return !browser.IsConnected;
     }
 
     private static string FirstLine(string message) =>
