@@ -194,13 +194,23 @@ internal static partial class Numbers
             return false;
         }
 
-        var s = CurrencyPrefix().Replace(cell.Trim(), string.Empty).Trim();
-        if (s.Length == 0 || !char.IsDigit(s[0]))
+        var s = cell.Trim();
+        if (!char.IsDigit(s[0]))
         {
-            return false;
+            // Only "Rp", "Rp." or "IDR" may stand before the number (most cells here are words: no regex for them).
+            if (!s.StartsWith("rp", StringComparison.OrdinalIgnoreCase) && !s.StartsWith("idr", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            s = CurrencyPrefix().Replace(s, string.Empty).Trim();
+            if (s.Length == 0 || !char.IsDigit(s[0]))
+            {
+                return false;
+            }
         }
 
-        var compact = s.Replace(" ", string.Empty);
+        var compact = s.Contains(' ', StringComparison.Ordinal) ? s.Replace(" ", string.Empty, StringComparison.Ordinal) : s;
         if (!AmountShape().IsMatch(compact))
         {
             return false;
