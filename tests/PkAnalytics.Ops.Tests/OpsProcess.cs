@@ -3,7 +3,7 @@ using PkAnalytics.TestSupport;
 
 namespace PkAnalytics.Ops.Tests;
 
-/// <summary>The repository's own commands as real processes: the `pk` script and the built pk-etl.</summary>
+/// <summary>The repository's own commands as real processes: the `pk` script, the built pk-etl and pk-bench.</summary>
 internal static class OpsProcess
 {
 #if DEBUG
@@ -15,6 +15,12 @@ internal static class OpsProcess
     public static string PkScript => Path.Combine(Repo.Root, "pk");
 
     public static string EtlPath => Path.Combine(Repo.Root, "etl", "PkAnalytics.Etl", "bin", Configuration, "net10.0", "pk-etl");
+
+    public static string BenchPath => Path.Combine(Repo.Root, "bench", "PkAnalytics.Bench", "bin", Configuration, "net10.0", "pk-bench");
+
+    /// <summary>The built pk-bench, as `./pk bench ARGS` runs it.</summary>
+    public static Task<(int Code, string Output, string Error)> BenchAsync(string connectionString, params string[] args) =>
+        RunAsync(BenchPath, connectionString, args);
 
     /// <summary>`./pk ARGS` with PK_DB set: the commands that need no build (backup, restore).</summary>
     public static Task<(int Code, string Output, string Error)> PkAsync(string connectionString, params string[] args) =>
