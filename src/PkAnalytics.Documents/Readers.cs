@@ -56,7 +56,13 @@ internal static class DocxReader
                     }
                 }
 
-                layout.Paragraph(ParagraphText(p));
+                // A line break inside a paragraph (Shift+Enter: "Nama : ...", "Jabatan : ..." typed as one
+                // paragraph) starts a new line, as it does on the page.
+                foreach (var line in ParagraphText(p, lineBreak: '\n').Split('\n'))
+                {
+                    layout.Paragraph(line);
+                }
+
                 break;
             case W.Table t:
                 LayoutTable? table = null;
@@ -167,8 +173,11 @@ internal static class DocxReader
         return false;
     }
 
-    /// <summary>The paragraph's own text (not the text of text boxes anchored in it).</summary>
-    private static string ParagraphText(W.Paragraph p)
+    /// <summary>The paragraph's own text (not the text of text boxes anchored in it); a line break written as
+    /// <paramref name="lineBreak"/> (a space inside table cells, where a wrapped indicator is still one item).</summary>
+    private static string ParagraphText(W.Paragraph p) => ParagraphText(p, ' ');
+
+    private static string ParagraphText(W.Paragraph p, char lineBreak)
     {
         var sb = new StringBuilder();
         foreach (var node in p.Descendants())
@@ -187,7 +196,7 @@ internal static class DocxReader
                     sb.Append('\t');
                     break;
                 case W.Break or W.CarriageReturn:
-                    sb.Append(' ');
+                    sb.Append(lineBreak);
                     break;
             }
         }

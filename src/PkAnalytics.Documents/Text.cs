@@ -186,6 +186,18 @@ internal static partial class Text
     }
 
     /// <summary>Title case for agency names: "dan", "di", ... lower case; words without vowels (acronyms) upper case.</summary>
+    /// <summary>Agency acronyms with a vowel (the vowel-less ones, DPRD or BPBD, are recognised as such).</summary>
+    private static readonly HashSet<string> Acronyms = new(StringComparer.Ordinal)
+    {
+        "upt", "uptd", "rsud", "rsu", "pupr", "bpkad", "bkad", "bpkpd", "bpkd", "blud", "opd", "skpd", "pdam", "dp3a",
+        "bpkp", "kpu", "bumd", "ukm", "umkm", "ikm", "sakip", "iku", "apbd", "apbn", "dau", "dak", "dbh", "bos", "bok",
+        "smp", "sma", "smk", "paud", "ulp", "ukpbj", "ppid", "ptsp",
+    };
+
+    /// <summary>II, III, IV ... as in "Puskesmas Kedungwuni II" or "Eselon III" (written in capitals).</summary>
+    [GeneratedRegex("^(?:X{0,3})(?:IX|IV|V?I{0,3})$")]
+    private static partial Regex RomanNumeral();
+
     public static string TitleCase(string s)
     {
         var words = Collapse(s).Split(' ');
@@ -197,7 +209,8 @@ internal static partial class Text
             {
                 words[i] = lower;
             }
-            else if (!lower.Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u') || w.Contains('-') && w.All(c => !char.IsLower(c)) && w.Length <= 8)
+            else if (!lower.Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u') || w.Contains('-') && w.All(c => !char.IsLower(c)) && w.Length <= 8
+                     || Acronyms.Contains(lower.TrimEnd('.', ',')) || w.Length >= 2 && RomanNumeral().IsMatch(w))
             {
                 words[i] = w.ToUpperInvariant();
             }

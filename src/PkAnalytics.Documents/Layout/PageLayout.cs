@@ -480,7 +480,7 @@ internal static partial class PageLayout
         }
 
         var table = doc.Table();
-        var rows = horizontal.Count >= 2 ? RowsByRules(lines, horizontal, bounds, columns, ColumnOf) : RowsByContent(lines, bounds, columns, ColumnOf, h);
+        var rows = horizontal.Count >= 2 ? RowsByRules(lines, horizontal, bounds, columns, ColumnOf, page.Ocr) : RowsByContent(lines, bounds, columns, ColumnOf, h);
         foreach (var row in rows)
         {
             if (row.All(c => c.Count == 0))
@@ -596,7 +596,7 @@ internal static partial class PageLayout
         return false;
     }
 
-    private static List<List<List<Line>>> RowsByRules(List<Line> lines, List<PageRule> horizontal, List<double> bounds, int columns, Func<double, int> columnOf)
+    private static List<List<List<Line>>> RowsByRules(List<Line> lines, List<PageRule> horizontal, List<double> bounds, int columns, Func<double, int> columnOf, bool ocr)
     {
         // Row boundaries: the rules' positions (rules a few points apart are one).
         var ys = new List<double>();
@@ -649,16 +649,25 @@ internal static partial class PageLayout
             }
         }
 
-        // A merged cell (no rule above it in this column) whose text goes on below the row it starts in: the
-        // continuation (a lower-case start, or after a connecting word) belongs to that row. A rule the raster
-        // missed leaves a capitalised new cell in its own row.
+        // A merged cell: rows with no rule between them in this column. On a page drawn by a program its rules are
+        // exact, so the whole text of the merged cell belongs to its first row, wherever it sits (Word and
+        // LibreOffice centre it vertically by default: the first rows of the span look empty). On a scan a rule the
+        // raster missed looks the same, so only a continuation (a lower-case start, or after a connecting word)
+        // joins the row above there; a capitalised new cell keeps its own row.
         var cellsFirst = placed.GroupBy(p => (p.Row, p.Column)).ToDictionary(g => g.Key, g => g.OrderBy(p => p.Line.Yc).ThenBy(p => p.Word.X0).ToList());
         var target = new Dictionary<(int, int), int>();
         foreach (var key in cellsFirst.Keys.OrderBy(k => k.Row))
         {
             var (row, c) = key;
             var to = row;
-            if (row > 0 && !Divides(row - 1, c))
+            if (!ocr)
+            {
+                while (to > 0 && !Divides(to - 1, c))
+                {
+                    to--;
+                }
+            }
+            else if (row > 0 && !Divides(row - 1, c))
             {
                 var above = row - 1;
                 while (above > 0 && !cellsFirst.ContainsKey((above, c)) && !Divides(above - 1, c))

@@ -145,7 +145,13 @@ internal static partial class PdfLayoutReader
                     }
 
                     pages[ocr[k]] = results[k].Page!;
-                    document.OcrPages.Add((ocr[k] + 1, results[k].Seconds));
+                    if (results[k].Page!.Words.Count > 0)
+                    {
+                        // A blank page (an empty last page) is OCR'd in case its text is drawn as curves, but it
+                        // was not a scan that was read: it is not reported as one.
+                        document.OcrPages.Add((ocr[k] + 1, results[k].Seconds));
+                    }
+
                     document.DoubtfulWords += results[k].Doubtful;
                 }
             }
