@@ -2,6 +2,8 @@ using Bunit;
 using Dapper;
 using Hangfire;
 using Hangfire.Storage;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using PkAnalytics.Dashboard.Components.Pages.Langganan;
 using PkAnalytics.Dashboard.Infrastructure;
@@ -56,24 +58,33 @@ public sealed class LanggananPageTests : ComponentTest, IClassFixture<LanggananD
         Services.AddReportScheduling(connectionString, runServer: false);
     }
 
+    // Find and fire in one turn of the renderer: an element found before an async re-render (the agency list
+    // loading after a choice) would carry an event handler that render has already replaced.
+    private static Task ChangeAsync<T>(IRenderedComponent<T> page, string selector, string value) where T : IComponent =>
+        page.InvokeAsync(() => page.Find(selector).ChangeAsync(new ChangeEventArgs { Value = value }));
+
+    private static Task ClickAsync<T>(IRenderedComponent<T> page, string selector) where T : IComponent =>
+        page.InvokeAsync(() => page.Find(selector).ClickAsync(new MouseEventArgs()));
+
     [Fact]
     public async Task NewSubscription_IsStoredWithRecipients_AndScheduledWithItsCronAndTimeZone()
     {
         var page = Render<Langganan>();
         await page.WaitForElementAsync("[data-section=langganan]", Patience);
-        await page.Find("[data-action=baru]").ClickAsync(new());
-        await (await page.WaitForElementAsync("input[name=nama]", Patience)).ChangeAsync(new() { Value = "Laporan OPD Dinas Beta" });
-        await page.Find("select[name=jenis]").ChangeAsync(new() { Value = "opd" });
+        await ClickAsync(page, "[data-action=baru]");
+        await page.WaitForElementAsync("input[name=nama]", Patience);
+        await ChangeAsync(page, "input[name=nama]", "Laporan OPD Dinas Beta");
+        await ChangeAsync(page, "select[name=jenis]", "opd");
         await page.WaitForElementAsync("select[name=opd]", Patience);
-        await page.Find("select[name=opd]").ChangeAsync(new() { Value = DashboardSampleData.BetaId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        await page.Find("input[name=email]").ChangeAsync(new() { Value = "kadis.beta@luwutimur.test" });
-        await page.Find("select[name=peran]").ChangeAsync(new() { Value = "Operator" });
+        await ChangeAsync(page, "select[name=opd]", DashboardSampleData.BetaId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await ChangeAsync(page, "input[name=email]", "kadis.beta@luwutimur.test");
+        await ChangeAsync(page, "select[name=peran]", "Operator");
         await page.WaitForElementAsync("select[name=opd-penerima]", Patience);
-        await page.Find("select[name=opd-penerima]").ChangeAsync(new() { Value = DashboardSampleData.BetaId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await ChangeAsync(page, "select[name=opd-penerima]", DashboardSampleData.BetaId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("0 7 1 * *", page.Find("input[name=cron]").GetAttribute("value"));
         Assert.Equal("Asia/Makassar", page.Find("input[name=zona]").GetAttribute("value"));
 
-        await page.Find("[data-action=simpan]").ClickAsync(new());
+        await ClickAsync(page, "[data-action=simpan]");
 
         await page.WaitForAssertionAsync(() => Assert.Contains("disimpan", page.Find("[data-message]").TextContent), Patience);
         Assert.Contains("Laporan OPD Dinas Beta", page.Find("table[data-table=langganan]").TextContent);
@@ -92,8 +103,8 @@ public sealed class LanggananPageTests : ComponentTest, IClassFixture<LanggananD
         Assert.Equal("bappeda@uji.local", await connection.ExecuteScalarAsync<string>(new CommandDefinition(
             "select created_by from report_subscription where subscription_id = @Id", new { stored.Id })));
 
-        await page.Find("input[name=periode]").ChangeAsync(new() { Value = "2024-06" });
-        await page.Find("[data-action=kirim-sekarang]").ClickAsync(new());
+        await ChangeAsync(page, "input[name=periode]", "2024-06");
+        await ClickAsync(page, "[data-action=kirim-sekarang]");
         Assert.Contains("Pengiriman periode Juni 2024 dijadwalkan", page.Find("[data-message]").TextContent);
     }
 
@@ -102,11 +113,12 @@ public sealed class LanggananPageTests : ComponentTest, IClassFixture<LanggananD
     {
         var page = Render<Langganan>();
         await page.WaitForElementAsync("[data-section=langganan]", Patience);
-        await page.Find("[data-action=baru]").ClickAsync(new());
-        await (await page.WaitForElementAsync("input[name=cron]", Patience)).ChangeAsync(new() { Value = "0 25 1 * *" });
-        await page.Find("input[name=email]").ChangeAsync(new() { Value = "pimpinan@luwutimur.test" });
+        await ClickAsync(page, "[data-action=baru]");
+        await page.WaitForElementAsync("input[name=cron]", Patience);
+        await ChangeAsync(page, "input[name=cron]", "0 25 1 * *");
+        await ChangeAsync(page, "input[name=email]", "pimpinan@luwutimur.test");
 
-        await page.Find("[data-action=simpan]").ClickAsync(new());
+        await ClickAsync(page, "[data-action=simpan]");
 
         await page.WaitForAssertionAsync(() => Assert.Contains("bukan nilai 0-23", page.Find(".pk-errors").TextContent), Patience);
     }
