@@ -327,13 +327,42 @@ internal static partial class PkParser
             explanation = null;
         }
 
+        Header? openHeader = null;
+        var openHeaderEnd = -1;
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];
             var text = cell.Text;
             if (TryHeader(cells, i, out var header, out var next))
             {
+                // A row of quarters right under the header row of the agreement's indicator table: part of that
+                // header (under a later table - a Rencana Aksi - they keep that table unread, as before).
+                if (performance is not null && i == openHeaderEnd && header.IsActionPlan && draft.Performance.Count(p => !p.MappedOnly) == 1
+                    && openHeader!.AbsorbPeriodRow(header))
+                {
+                    if (openHeader.TargetIsLastPeriod)
+                    {
+                        draft.Findings.Add("target_from_last_quarter", FindingSeverity.Info,
+                            "tabel hanya memuat target per triwulan; target tahunan dibaca dari kolom triwulan terakhir", cell.Line);
+                    }
+
+                    openHeaderEnd = next;
+                    i = next - 1;
+                    continue;
+                }
+
                 Close();
+                openHeader = header;
+                openHeaderEnd = next;
+
+                // Target and quarter columns in one header row, in the agreement's first indicator table: the
+                // quarters detail the target (a Rencana Aksi after the Lampiran has the same columns and stays unread).
+                if (header.IsActionPlan && !inL2 && header.Has(ColumnKind.Indicator) && header.Has(ColumnKind.Target)
+                    && !draft.Performance.Any(p => !p.MappedOnly))
+                {
+                    header.TreatPeriodsAsTargetDetail();
+                }
+
                 if (header.IsBudget)
                 {
                     if (!inL2)

@@ -37,8 +37,52 @@ internal sealed class Header
 
     public bool Has(ColumnKind k) => Columns.Contains(k);
 
-    /// <summary>Monthly or quarterly columns: a Rencana Aksi (action plan) or a realisation table, not targets.</summary>
-    public bool IsActionPlan => Columns.Count(c => c == ColumnKind.Period) >= 3;
+    /// <summary>Monthly or quarterly columns: a Rencana Aksi (action plan) or a realisation table, not targets -
+    /// unless they were taken as the quarters beside (or under) the agreement's own target column.</summary>
+    public bool IsActionPlan => !PeriodsAreTargetDetail && Columns.Count(c => c == ColumnKind.Period) >= 3;
+
+    /// <summary>The quarter (or month) columns only detail the year's target: they are read as nothing.</summary>
+    public bool PeriodsAreTargetDetail { get; private set; }
+
+    /// <summary>The year's target is the last quarter's column (quarterly targets only, written cumulatively).</summary>
+    public bool TargetIsLastPeriod { get; private set; }
+
+    /// <summary>Indicators with a target column and quarter columns beside it: the quarters detail the target.</summary>
+    public void TreatPeriodsAsTargetDetail() => PeriodsAreTargetDetail = true;
+
+    /// <summary>
+    /// A second header row of quarters under this header ("Target" over "TW I | TW II | TW III | TW IV", or
+    /// "Target Tahunan | Target Triwulan" over the quarters): the quarters detail the target. When they take the
+    /// place of the only target column, the year's target is the last quarter's.
+    /// </summary>
+    public bool AbsorbPeriodRow(Header sub)
+    {
+        // The upper row often ends at its spanning cell ("Target" over four quarters): the lower row is the wider one.
+        if (!IsExplicit || !sub.IsExplicit || sub.Width < Width || sub.ByColumn.Count < 3 || sub.ByColumn.Values.Any(k => k != ColumnKind.Period)
+            || !Has(ColumnKind.Indicator) || sub.ByColumn.Keys.Min() >= Width)
+        {
+            return false;
+        }
+
+        Width = sub.Width;
+
+        var quarters = sub.ByColumn.Keys.Order().ToList();
+        foreach (var column in quarters)
+        {
+            ByColumn[column] = ColumnKind.Period;
+        }
+
+        if (!ByColumn.ContainsValue(ColumnKind.Target))
+        {
+            ByColumn[quarters[^1]] = ColumnKind.Target;
+            TargetIsLastPeriod = true;
+        }
+
+        Columns.Clear();
+        Columns.AddRange(ByColumn.OrderBy(kv => kv.Key).Select(kv => kv.Value));
+        PeriodsAreTargetDetail = true;
+        return true;
+    }
 
     public bool IsBudget => !IsActionPlan && Has(ColumnKind.Amount);
 

@@ -377,7 +377,7 @@ internal static partial class PageLayout
             var part = lines.GetRange(k, end - k);
             if (g < 0)
             {
-                EmitPart(doc, part, page, h, [], []);
+                EmitBorderless(doc, part, page, h);
             }
             else
             {
@@ -400,6 +400,30 @@ internal static partial class PageLayout
             k = end;
         }
     }
+
+    /// <summary>
+    /// A borderless part: the sentence that names a party after its Nama/Jabatan lines ("selanjutnya disebut PIHAK
+    /// PERTAMA", "selaku atasan langsung ...") runs across the columns of those lines but is not a row of them; left
+    /// in, a long Jabatan that wraps made it a continuation of the Jabatan row and cut it into its columns.
+    /// </summary>
+    private static void EmitBorderless(LayoutDocument doc, List<Line> lines, PageContent page, double h)
+    {
+        var start = 0;
+        for (var k = 0; k < lines.Count; k++)
+        {
+            if (lines[k].Fragments.Count <= 1 && PartySentence().IsMatch(lines[k].Text))
+            {
+                EmitPart(doc, lines.GetRange(start, k - start), page, h, [], []);
+                doc.Paragraph(lines[k].Text);
+                start = k + 1;
+            }
+        }
+
+        EmitPart(doc, lines.GetRange(start, lines.Count - start), page, h, [], []);
+    }
+
+    [GeneratedRegex(@"^(?:yang\s+)?(?:selanjutnya|selaku|dalam\s+hal\s+ini|bertindak\s+(?:untuk|atas))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PartySentence();
 
     /// <summary>Pieces of one horizontal rule (a scan or the raster broke it) joined when they lie on one line with
     /// a small gap; a gap as wide as a column is a merged cell and stays.</summary>

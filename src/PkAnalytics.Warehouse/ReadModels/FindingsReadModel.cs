@@ -86,6 +86,7 @@ public sealed class FindingsReadModel(NpgsqlDataSource dataSource)
         "malformed_number" => "Angka salah tulis",
         "ambiguous_number" => "Angka bermakna ganda",
         "date_mismatch" => "Tanggal berbeda",
+        "target_from_last_quarter" => "Target dari triwulan terakhir",
         "objective_without_indicator" => "Sasaran tanpa indikator",
         "agreement_truncated" => "Perjanjian terpotong",
         "unreadable_document" => "Dokumen tak terbaca",
