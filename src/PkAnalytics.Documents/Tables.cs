@@ -57,9 +57,10 @@ internal sealed class Header
     /// </summary>
     public bool AbsorbPeriodRow(Header sub)
     {
-        // The upper row often ends at its spanning cell ("Target" over four quarters): the lower row is the wider one.
+        // The upper row often ends at its spanning cell ("Target" over four quarters), or before it when a PDF lost
+        // that cell's text: the lower row is the wider one.
         if (!IsExplicit || !sub.IsExplicit || sub.Width < Width || sub.ByColumn.Count < 3 || sub.ByColumn.Values.Any(k => k != ColumnKind.Period)
-            || !Has(ColumnKind.Indicator) || sub.ByColumn.Keys.Min() >= Width)
+            || !Has(ColumnKind.Indicator))
         {
             return false;
         }
