@@ -74,7 +74,9 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
 
     public void Add(Cell cell)
     {
-        if (cell.Explicit && header.IsExplicit && cell.RowWidth == header.Width)
+        // In a program table that also gives indicators, a row of a second indicator under the same program ends
+        // after its target (the program's cells are merged from the row above): it is still a whole row.
+        if (cell.Explicit && header.IsExplicit && (cell.RowWidth == header.Width || MappedOnly && cell.RowWidth < header.Width))
         {
             AddMapped(cell);
             return;
@@ -114,7 +116,8 @@ internal sealed partial class PerformanceTable(Header header, FindingSink findin
         Cell? label = null, obj = null, ind = null, target = null, unitCell = null;
         foreach (var c in row)
         {
-            switch (header.KindOf(c))
+            var kind = c.RowWidth < header.Width && MappedOnly && header.ByColumn.TryGetValue(c.Column, out var k) ? k : header.KindOf(c);
+            switch (kind)
             {
                 case ColumnKind.Label: label = c; break;
                 case ColumnKind.Objective: obj = c; break;
