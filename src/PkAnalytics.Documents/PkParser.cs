@@ -117,6 +117,33 @@ internal static partial class PkParser
             kindLine);
     }
 
+    /// <summary>
+    /// The place and date of signing on a line, or at the start of one of its cells: a signature cell of a Word table
+    /// holds the date and then the party's title, position and name ("Sumedang, 6 Januari 2025 PIHAK PERTAMA, ...").
+    /// </summary>
+    private static (string Place, SigningDate Date)? SigningDateIn(SourceLine line)
+    {
+        if (Dates.Find(line.Text) is { } whole)
+        {
+            return whole;
+        }
+
+        if (line.Segments.Length < 2)
+        {
+            return null;
+        }
+
+        foreach (var segment in line.Segments)
+        {
+            if (Dates.Find(segment.Length > 160 ? segment[..160] : segment) is { } start)
+            {
+                return start;
+            }
+        }
+
+        return null;
+    }
+
     internal static List<SourceLine> SplitLines(string text)
     {
         var lines = new List<SourceLine>();
@@ -279,7 +306,7 @@ internal static partial class PkParser
                 break;
             }
 
-            if (Dates.Find(lines[i].Text) is { } d)
+            if (SigningDateIn(lines[i]) is { } d)
             {
                 draft.Place = d.Place;
                 draft.Date = d.Date;
@@ -1179,6 +1206,11 @@ internal static partial class PkParser
 
             if (Regex.IsMatch(t, @"\b(?:DAN|&)$", RegexOptions.IgnoreCase) && i + 1 < lines.Count)
             {
+                t = t + " " + lines[i + 1].Text;
+            }
+            else if (i + 1 < lines.Count && lines[i + 1].Text.Equals("DAERAH", StringComparison.OrdinalIgnoreCase))
+            {
+                // A long name whose last word went to the next line ("BADAN PERENCANAAN ... PENGEMBANGAN" / "DAERAH").
                 t = t + " " + lines[i + 1].Text;
             }
 

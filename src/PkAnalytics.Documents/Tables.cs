@@ -296,15 +296,16 @@ internal static partial class Cells
     [GeneratedRegex(@"^(?:target\s*(?:kinerja\s*)?)?(?:tahun\s*)?(?:19|20)\d\d$", RegexOptions.IgnoreCase)]
     private static partial Regex YearHeader();
 
-    [GeneratedRegex(@"^(?:jan(?:uari)?|feb(?:ruari)?|peb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|agu(?:stus)?|agt|sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|nop(?:ember)?|des(?:ember)?|(?:tw|triwulan)\s*(?:i{1,3}|iv|[1-4])|bulan\s*(?:ke\s*)?\d{1,2})\.?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:jan(?:uari)?|feb(?:ruari)?|peb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|agu(?:stus)?|agt|sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|nop(?:ember)?|des(?:ember)?|(?:tw|triwulan)\s*(?:i{1,3}|iv|[1-4])|bulan\s*(?:ke\s*)?\d{1,2}|I{1,3}|IV)\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodHeader();
 
     public static ColumnKind? HeaderKind(string text, out BudgetLevel? level)
     {
         level = null;
-        if (text.Length is > 0 and <= 16 && char.ToLowerInvariant(text[0]) is '1' or '2' or 't' or 'j' or 'f' or 'p' or 'm' or 'a' or 's' or 'o' or 'n' or 'd' or 'b')
+        if (text.Length is > 0 and <= 16 && char.ToLowerInvariant(text[0]) is '1' or '2' or 't' or 'j' or 'f' or 'p' or 'm' or 'a' or 's' or 'o' or 'n' or 'd' or 'b' or 'i')
         {
-            // A year ("2022", "Target 2022") is that year's target; months and quarters are period columns.
+            // A year ("2022", "Target 2022") is that year's target; months and quarters (also "I" ... "IV" under
+            // "Triwulan") are period columns.
             if (YearHeader().IsMatch(text))
             {
                 return ColumnKind.Target;
@@ -384,8 +385,10 @@ internal static partial class Cells
         }
 
         if (t is "kode" or "kode rekening" or "kode program" or "kode kegiatan" || t.StartsWith("kondisi", StringComparison.Ordinal) || t.StartsWith("baseline", StringComparison.Ordinal)
-            || t.StartsWith("realisasi", StringComparison.Ordinal) || t.StartsWith("capaian", StringComparison.Ordinal) || t.StartsWith("tujuan", StringComparison.Ordinal))
+            || t.StartsWith("realisasi", StringComparison.Ordinal) || t.StartsWith("capaian", StringComparison.Ordinal) || t.StartsWith("tujuan", StringComparison.Ordinal)
+            || t is "triwulan" or "triwulan ke")
         {
+            // "Triwulan" alone heads the quarter columns under it ("I | II | III | IV"), not a column of its own.
             return ColumnKind.Other;
         }
 
