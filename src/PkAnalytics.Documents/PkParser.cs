@@ -356,10 +356,16 @@ internal static partial class PkParser
 
         Header? openHeader = null;
         var openHeaderEnd = -1;
+        int? indicatorColumnLine = null;
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];
             var text = cell.Text;
+            if (indicatorColumnLine is null && text.Length < 40 && Cells.HeaderKind(text, out _) == ColumnKind.Indicator)
+            {
+                indicatorColumnLine = cell.Line;
+            }
+
             if (TryHeader(cells, i, out var header, out var next))
             {
                 // A row of quarters right under the header row of the agreement's indicator table: part of that
@@ -515,6 +521,13 @@ internal static partial class PkParser
 
         Close();
         Collect(draft);
+        if (draft.Indicators.Count == 0 && indicatorColumnLine is { } headerLine)
+        {
+            // Said, not left silent: a layout the table readers do not know must not pass for an agreement without indicators.
+            draft.Findings.Add("indicators_unread", FindingSeverity.Warning,
+                "ada tabel dengan kolom Indikator, tetapi tidak satu pun indikator beserta targetnya dapat dibaca dari tabel itu; periksa tata letaknya", headerLine);
+        }
+
         return draft;
     }
 

@@ -322,3 +322,31 @@ public sealed class ContradictionTrapTests
         Assert.Empty(Pk.Single(text).Of("agreement_truncated"));
     }
 }
+
+public sealed class UnreadTableTests
+{
+    [Fact]
+    public void IndicatorTableInALayoutNotRead_IsSaid_NotPassedOffAsAnAgreementWithoutIndicators()
+    {
+        // The target column's label lost (a PDF dropped the upper cell of a two-row header): the header row names no
+        // target, so its rows cannot be read as indicators with targets.
+        var text = Pk.Cover() + "LAMPIRAN PERJANJIAN KINERJA\n\nNo\tSasaran Strategis\tIndikator Kinerja\n\t\t\tKinerja\tSatuan\n" +
+                   "1.\tMeningkatnya akses pendidikan\tAngka Partisipasi Murni SD\t97,85\t%\n\t\tRata-rata Lama Sekolah\t8,25\tTahun\n\n";
+
+        var a = Pk.Single(text);
+
+        Assert.Empty(a.Indicators);
+        var finding = Assert.Single(a.Findings, f => f.Code == "indicators_unread");
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Equal(Pk.LineOf(text, "No\tSasaran Strategis"), finding.Line);
+    }
+
+    [Fact]
+    public void AgreementWithItsIndicatorsRead_HasNoUnreadTableFinding()
+    {
+        var a = Pk.Single(Pk.Cover() + Pk.TabTable("1.\tMeningkatnya akses pendidikan\tAngka Partisipasi Murni SD\t97,85%"));
+
+        Assert.Single(a.Indicators);
+        Assert.DoesNotContain(a.Findings, f => f.Code == "indicators_unread");
+    }
+}

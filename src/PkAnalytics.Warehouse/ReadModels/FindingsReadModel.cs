@@ -87,6 +87,7 @@ public sealed class FindingsReadModel(NpgsqlDataSource dataSource)
         "ambiguous_number" => "Angka bermakna ganda",
         "date_mismatch" => "Tanggal berbeda",
         "target_from_last_quarter" => "Target dari triwulan terakhir",
+        "indicators_unread" => "Tabel indikator tak terbaca",
         "objective_without_indicator" => "Sasaran tanpa indikator",
         "agreement_truncated" => "Perjanjian terpotong",
         "unreadable_document" => "Dokumen tak terbaca",
