@@ -361,7 +361,7 @@ internal static partial class PkParser
         {
             var cell = cells[i];
             var text = cell.Text;
-            if (indicatorColumnLine is null && text.Length < 40 && Cells.HeaderKind(text, out _) == ColumnKind.Indicator)
+            if (indicatorColumnLine is null && text.Length is > 0 and < 40 && text[0] is 'I' or 'i' && Cells.HeaderKind(text, out _) == ColumnKind.Indicator)
             {
                 indicatorColumnLine = cell.Line;
             }
