@@ -301,6 +301,18 @@ internal static partial class PdfLayoutReader
         }
 
         var image = prefix + ".pgm";
+        var img = GrayImage.FromPgm(File.ReadAllBytes(image));
+        var straightened = false;
+        if (img is not null && img.SkewDegrees() is var skew && Math.Abs(skew) >= 0.2)
+        {
+            straightened = true;
+            // A page scanned askew: its rows drift across the page (half a degree is a whole line over a page's
+            // width) and the table rows run together. Straightened first, for tesseract and for the ruling lines.
+            img = img.Rotate(skew);
+            image = prefix + "-lurus.pgm";
+            File.WriteAllBytes(image, img.ToPgm());
+        }
+
         var tsv = Tesseract.Run([image, "stdout", "-l", "ind+eng", "--dpi", OcrDpi.ToString(CultureInfo.InvariantCulture), "--psm", "4", "tsv"],
             TimeSpan.FromSeconds(180), environment: new Dictionary<string, string> { ["OMP_THREAD_LIMIT"] = "1" });
         if (!tsv.Ok)
@@ -310,11 +322,8 @@ internal static partial class PdfLayoutReader
 
         var scale = 72.0 / OcrDpi;
         var (words, doubtful) = ParseTsv(tsv.Output, scale);
-        List<PageRule> rules = [];
-        if (GrayImage.FromPgm(File.ReadAllBytes(image)) is { } img)
-        {
-            rules = img.Rules(scale);
-        }
+        // A straightened page's rules are smeared over two or three grey pixel rows: find them on a harder black and white.
+        var rules = (img is null ? null : straightened ? img.Threshold(200).Rules(scale) : img.Rules(scale)) ?? [];
 
         var page = new PageContent
         {
@@ -326,6 +335,9 @@ internal static partial class PdfLayoutReader
         };
         return (page, watch.Elapsed.TotalSeconds, doubtful, string.Empty);
     }
+
+    [GeneratedRegex(@"^[>.,'`]?[:;][>.,'`]?$")]
+    private static partial Regex StrayColon();
 
     [GeneratedRegex(@"^(?:Vo|Yo|Ya|Yg|Vg|Ve|%o|9o|o/o|0/0)$")]
     private static partial Regex PercentMisread();
@@ -362,6 +374,12 @@ internal static partial class PdfLayoutReader
                 continue;
             }
 
+
+            if (text.Length is 2 or 3 && StrayColon().IsMatch(text))
+            {
+                // The colon between "Nama" and the name, with a speck of the scan beside it (">:", ":.", ";").
+                text = ":";
+            }
 
             if (text is "l." or "L." or "l," or "L," or "I," or "|." or "|,")
             {
