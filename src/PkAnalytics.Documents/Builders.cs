@@ -767,6 +767,14 @@ internal sealed class BudgetTable(Header header)
                 continue;
             }
 
+            if (header.IsExplicit && c.Explicit && c.RowWidth <= header.Width && header.ByColumn.TryGetValue(c.Column, out var mapped)
+                && mapped == ColumnKind.Other && header.ByColumn.ContainsValue(ColumnKind.Amount) && Numbers.LooksLikeAmount(t))
+            {
+                // A part of the line's amount in a column of its own ("Belanja Operasi", "Belanja Modal"): the
+                // amount is in the header's amount column (the Jumlah).
+                continue;
+            }
+
             if (amount is null && Numbers.LooksLikeAmount(t))
             {
                 amount = t;

@@ -305,10 +305,10 @@ internal static partial class CoverReader
 /// <summary>Indonesian signing dates: "Malili, 4 Januari 2024", "Malili,      Maret 2024".</summary>
 internal static partial class Dates
 {
-    [GeneratedRegex(@"(?:^|\s)(?<place>[A-Z][A-Za-z.'\- ]{1,40}?)\s*,\s*(?:(?<day>\d{1,2})|[._…]{2,}|…)?\s*(?<month>Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember|Jan|Feb|Peb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Agust|Sep|Sept|Okt|Nov|Nop|Des)\.?\s+(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)(?<place>[A-Z][A-Za-z.'\- ]{1,40}?)\s*,\s*(?:(?:tanggal|tgl\.?)\s+)?(?:(?<day>\d{1,2})|[._…]{2,}|…)?\s*(?<month>Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember|Jan|Feb|Peb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Agust|Sep|Sept|Okt|Nov|Nop|Des)\.?\s+(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DateLine();
 
-    [GeneratedRegex(@"(?:^|\s)(?<place>[A-Z][A-Za-z.'\- ]{1,40}?)\s*,\s*(?<day>\d{1,2})[-/.](?<month>\d{1,2})[-/.](?<year>(?:19|20)\d\d)\b")]
+    [GeneratedRegex(@"(?:^|\s)(?<place>[A-Z][A-Za-z.'\- ]{1,40}?)\s*,\s*(?:(?:[Tt]anggal|[Tt]gl\.?)\s+)?(?<day>\d{1,2})[-/.](?<month>\d{1,2})[-/.](?<year>(?:19|20)\d\d)\b")]
     private static partial Regex NumericDateLine();
 
     private static readonly string[] MonthStems = ["jan", "feb", "peb", "mar", "apr", "mei", "jun", "jul", "ag", "sep", "okt", "nov", "nop", "des"];

@@ -117,6 +117,10 @@ internal static partial class PkParser
             kindLine);
     }
 
+    /// <summary>"Kegiatan : Fasilitasi ...": the level written as a label before the name (the level is kept apart).</summary>
+    [GeneratedRegex(@"^(?:sub\s*kegiatan|kegiatan|program)\s*:\s*(?=\S)", RegexOptions.IgnoreCase)]
+    private static partial Regex LevelPrefix();
+
     /// <summary>
     /// The place and date of signing on a line, or at the start of one of its cells: a signature cell of a Word table
     /// holds the date and then the party's title, position and name ("Sumedang, 6 Januari 2025 PIHAK PERTAMA, ...").
@@ -262,7 +266,7 @@ internal static partial class PkParser
         public Agreement Build()
         {
             var budget = Budget.Where(b => b.Amount is not null)
-                .Select(b => new BudgetLine(b.Level, b.Name, b.Value, b.Source, b.Line)).ToList();
+                .Select(b => new BudgetLine(b.Level, LevelPrefix().Replace(b.Name, string.Empty), b.Value, b.Source, b.Line)).ToList();
             var findings = Findings.Items.OrderBy(f => f.Line).ThenBy(f => f.Code, StringComparer.Ordinal).ToList();
             return new Agreement(
                 Cover.Amendment ? AgreementKind.Amendment : AgreementKind.Original,
@@ -356,6 +360,7 @@ internal static partial class PkParser
 
         Header? openHeader = null;
         var openHeaderEnd = -1;
+        var agreementYear = cover.TitleYear ?? draft.Date?.Year ?? draft.SigningYear;
         int? indicatorColumnLine = null;
         for (var i = 0; i < cells.Count; i++)
         {
@@ -364,6 +369,17 @@ internal static partial class PkParser
             if (indicatorColumnLine is null && text.Length is > 0 and < 40 && text[0] is 'I' or 'i' && Cells.HeaderKind(text, out _) == ColumnKind.Indicator)
             {
                 indicatorColumnLine = cell.Line;
+            }
+
+            // "Target" over a row of years, right under the indicator table's header: the agreement's year is the target.
+            if (performance is not null && i == openHeaderEnd && openHeader is { IsExplicit: true } && agreementYear is { } year
+                && YearRow(cells, i, out var years, out var afterYears))
+            {
+                openHeader.AbsorbYearRow(years, cells[i].RowWidth);
+                openHeader.KeepTargetOfYear(year);
+                openHeaderEnd = afterYears;
+                i = afterYears - 1;
+                continue;
             }
 
             if (TryHeader(cells, i, out var header, out var next))
@@ -387,6 +403,10 @@ internal static partial class PkParser
                 Close();
                 openHeader = header;
                 openHeaderEnd = next;
+                if (agreementYear is { } thisYear)
+                {
+                    header.KeepTargetOfYear(thisYear);
+                }
 
                 // Target and quarter columns in one header row, in the agreement's first indicator table: the
                 // quarters detail the target (a Rencana Aksi after the Lampiran has the same columns and stays unread).
@@ -565,6 +585,7 @@ internal static partial class PkParser
 
                 header.Columns.Add(kind.Value);
                 header.ByColumn[cells[j].Column] = kind.Value;
+                header.TextByColumn[cells[j].Column] = cells[j].Text;
                 if (kind == ColumnKind.Name)
                 {
                     header.NameLevel = level;
@@ -645,6 +666,31 @@ internal static partial class PkParser
         next = j;
         return true;
     }
+
+    /// <summary>An explicit row of two or more years only ("2024 | 2025 | 2026"), with their columns.</summary>
+    private static bool YearRow(List<Cell> cells, int j, out List<(int Column, string Text)> years, out int after)
+    {
+        years = [];
+        var row = cells[j].Row;
+        var k = j;
+        while (k < cells.Count && cells[k].Row == row && cells[k].Explicit)
+        {
+            if (!YearCell().IsMatch(cells[k].Text))
+            {
+                after = j;
+                return false;
+            }
+
+            years.Add((cells[k].Column, cells[k].Text));
+            k++;
+        }
+
+        after = k;
+        return years.Count >= 2 && cells[j].Explicit;
+    }
+
+    [GeneratedRegex(@"^(?:target\s*)?(?:tahun\s*)?(?:19|20)\d\d$", RegexOptions.IgnoreCase)]
+    private static partial Regex YearCell();
 
     private static bool RowIsColumnNumbers(List<Cell> cells, int j, out int after)
     {

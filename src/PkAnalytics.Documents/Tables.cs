@@ -21,7 +21,7 @@ internal enum ColumnKind
 }
 
 /// <summary>A table header: the kind of each column, in order.</summary>
-internal sealed class Header
+internal sealed partial class Header
 {
     public List<ColumnKind> Columns { get; } = [];
 
@@ -40,6 +40,54 @@ internal sealed class Header
     /// <summary>Monthly or quarterly columns: a Rencana Aksi (action plan) or a realisation table, not targets -
     /// unless they were taken as the quarters beside (or under) the agreement's own target column.</summary>
     public bool IsActionPlan => !PeriodsAreTargetDetail && Columns.Count(c => c == ColumnKind.Period) >= 3;
+
+    /// <summary>The header text of each explicit column (to tell target columns of different years apart).</summary>
+    public Dictionary<int, string> TextByColumn { get; } = [];
+
+    /// <summary>
+    /// Target columns for several years ("Target 2024 | 2025 | 2026", or "Target" over a row of years): only the
+    /// agreement's year is its target; the others are read as nothing. False when no column names that year.
+    /// </summary>
+    public bool KeepTargetOfYear(int year)
+    {
+        var targets = ByColumn.Where(kv => kv.Value == ColumnKind.Target).Select(kv => kv.Key).ToList();
+        if (targets.Count < 2)
+        {
+            return true;
+        }
+
+        var ofYear = targets.Where(c => TextByColumn.TryGetValue(c, out var t) && YearIn().Match(t) is { Success: true } m && m.Value == year.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (ofYear.Count != 1 || !targets.All(c => TextByColumn.TryGetValue(c, out var t) && YearIn().IsMatch(t)))
+        {
+            return ofYear.Count == 1;
+        }
+
+        foreach (var c in targets.Where(c => c != ofYear[0]))
+        {
+            ByColumn[c] = ColumnKind.Other;
+        }
+
+        Columns.Clear();
+        Columns.AddRange(ByColumn.OrderBy(kv => kv.Key).Select(kv => kv.Value));
+        return true;
+    }
+
+    /// <summary>A row of years right under this header's target column ("Target" over "2024 | 2025 | 2026").</summary>
+    public void AbsorbYearRow(IReadOnlyList<(int Column, string Text)> years, int width)
+    {
+        foreach (var (column, text) in years)
+        {
+            ByColumn[column] = ColumnKind.Target;
+            TextByColumn[column] = text;
+        }
+
+        Width = Math.Max(Width, width);
+        Columns.Clear();
+        Columns.AddRange(ByColumn.OrderBy(kv => kv.Key).Select(kv => kv.Value));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:19|20)\d\d\b")]
+    private static partial System.Text.RegularExpressions.Regex YearIn();
 
     /// <summary>The quarter (or month) columns only detail the year's target: they are read as nothing.</summary>
     public bool PeriodsAreTargetDetail { get; private set; }
@@ -291,6 +339,7 @@ internal static partial class Cells
         "no", "nomor", "sasaran", "indikator", "indicator", "target", "satuan", "unit", "anggaran", "pagu", "jumlah anggaran",
         "nilai anggaran", "keterangan", "ket", "sumber", "penjelasan", "uraian", "relevansi", "formulasi", "program", "kegiatan", "sub",
         "alokasi", "kode", "kondisi", "baseline", "realisasi", "capaian", "satuan", "tujuan", "jumlah (rp", "tahun", "triwulan",
+        "penanggung", "pj", "lokasi", "output", "outcome", "volume", "awal", "data dukung", "bukti", "belanja",
     ];
 
     [GeneratedRegex(@"^(?:target\s*(?:kinerja\s*)?)?(?:tahun\s*)?(?:19|20)\d\d$", RegexOptions.IgnoreCase)]
@@ -317,7 +366,7 @@ internal static partial class Cells
             }
         }
 
-        if (text.Length == 0 || text.Length > 100 || !(char.ToLowerInvariant(text[0]) is 'n' or 's' or 'i' or 't' or 'u' or 'a' or 'p' or 'k' or 'j' or 'r' or 'f'))
+        if (text.Length == 0 || text.Length > 100 || !(char.ToLowerInvariant(text[0]) is 'n' or 's' or 'i' or 't' or 'u' or 'a' or 'p' or 'k' or 'j' or 'r' or 'f' or 'c' or 'b' or 'l' or 'o' or 'v'))
         {
             return null;
         }
@@ -386,8 +435,11 @@ internal static partial class Cells
 
         if (t is "kode" or "kode rekening" or "kode program" or "kode kegiatan" || t.StartsWith("kondisi", StringComparison.Ordinal) || t.StartsWith("baseline", StringComparison.Ordinal)
             || t.StartsWith("realisasi", StringComparison.Ordinal) || t.StartsWith("capaian", StringComparison.Ordinal) || t.StartsWith("tujuan", StringComparison.Ordinal)
-            || t is "triwulan" or "triwulan ke")
+            || t is "triwulan" or "triwulan ke" || t.StartsWith("penanggung", StringComparison.Ordinal) || t is "pj" or "lokasi" or "output" or "outcome" or "volume"
+            || t.StartsWith("awal", StringComparison.Ordinal) || t.StartsWith("data dukung", StringComparison.Ordinal) || t.StartsWith("bukti", StringComparison.Ordinal)
+            || t.StartsWith("belanja", StringComparison.Ordinal))
         {
+            // "Belanja Operasi | Belanja Modal | Jumlah": the parts of a budget line; its amount is the Jumlah.
             // "Triwulan" alone heads the quarter columns under it ("I | II | III | IV"), not a column of its own.
             return ColumnKind.Other;
         }
