@@ -36,6 +36,9 @@ internal static partial class CoverReader
     [GeneratedRegex(@"^\s*(?:(?:\d{1,2}|[a-z])[.)]\s*)?(?i:jabatan)\b(?:\s*:|\s*$|\s+(?=\p{Lu}))\s*(?<v>.*)$")]
     private static partial Regex PositionLine();
 
+    [GeneratedRegex(@"^(?<name>.+?)[,;]\s*(?i:jabatan)\s*:\s*(?<position>.+?)(?:[,;]\s*(?i:selanjutnya|selaku|dalam\s+hal\s+ini|yang\s+selanjutnya)\b.*)?$")]
+    private static partial Regex InlinePair();
+
     /// <summary>Words that start the sentence after a party block, not a wrapped position.</summary>
     [GeneratedRegex(@"^(?:selanjutnya|selaku|pihak|yang|dalam|sebagai|bertindak|untuk|dan\s+disebut|disebut|nip|nrp|pangkat|golongan|gol|unit|instansi|alamat|nama|jabatan)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAPositionLine();
@@ -65,6 +68,13 @@ internal static partial class CoverReader
             var m = NameLine().Match(lines[i].Text);
             if (!m.Success || lines[i].Text.Length > 200)
             {
+                continue;
+            }
+
+            // "1. Nama : X, Jabatan : Y, selanjutnya disebut PIHAK PERTAMA;": the pair written on one line.
+            if (InlinePair().Match(m.Groups["v"].Value) is { Success: true } inline)
+            {
+                pairs.Add((i, i, inline.Groups["name"].Value.Trim().TrimEnd(',', ';').Trim(), inline.Groups["position"].Value.Trim().TrimEnd(',', ';', '.').Trim()));
                 continue;
             }
 
