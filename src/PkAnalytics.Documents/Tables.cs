@@ -67,8 +67,7 @@ internal sealed partial class Header
             ByColumn[c] = ColumnKind.Other;
         }
 
-        Columns.Clear();
-        Columns.AddRange(ByColumn.OrderBy(kv => kv.Key).Select(kv => kv.Value));
+        ColumnsFromExplicitColumns();
         return true;
     }
 
@@ -82,6 +81,12 @@ internal sealed partial class Header
         }
 
         Width = Math.Max(Width, width);
+        ColumnsFromExplicitColumns();
+    }
+
+    /// <summary>After the kinds of explicit columns changed: the column list follows them, left to right.</summary>
+    private void ColumnsFromExplicitColumns()
+    {
         Columns.Clear();
         Columns.AddRange(ByColumn.OrderBy(kv => kv.Key).Select(kv => kv.Value));
     }
@@ -127,8 +132,7 @@ internal sealed partial class Header
             TargetIsLastPeriod = true;
         }
 
-        Columns.Clear();
-        Columns.AddRange(ByColumn.OrderBy(kv => kv.Key).Select(kv => kv.Value));
+        ColumnsFromExplicitColumns();
         PeriodsAreTargetDetail = true;
         return true;
     }
